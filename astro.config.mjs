@@ -17,7 +17,9 @@ export default defineConfig({
 	server: { headers: isolationHeaders },
 	// Keep src/content/docs (a symlink to content/docs) as the path Vite reports, so Starlight
 	// and starlight-links-validator see the same file ids.
-	vite: { resolve: { preserveSymlinks: true } },
+	vite: { resolve: { preserveSymlinks: true }, cacheDir: './.cache/vite' },
+	// Per-checkout cache: several work trees may share one node_modules.
+	cacheDir: './.cache/astro',
 	integrations: [
 		starlight({
 			title: 'QMS Training',

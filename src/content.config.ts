@@ -1,8 +1,13 @@
 import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { PageSchema } from './schemas/page';
+import { QuizSchema } from './schemas/quiz';
+import { ChecklistSchema } from './schemas/checklist';
 
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: PageSchema }) }),
+	quizzes: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/quizzes' }), schema: QuizSchema }),
+	checklists: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/checklists' }), schema: ChecklistSchema }),
 };
