@@ -29,6 +29,11 @@ export const PageSchema = z.object({
 	week: z.string().optional(),
 	/** Time the learner spends on this page's activity, in minutes (integer > 0). */
 	durationMinutes: z.number().int().positive().optional(),
+	/**
+	 * `seed` when durationMinutes is a number the seed states (e.g. "Module 1.2 … (3 hours)");
+	 * `estimate` when the page derives it (the page text says how). Shown to learners.
+	 */
+	durationBasis: z.enum(['seed', 'estimate']).default('seed'),
 	/** Page ids (e.g. "qms-onboarding/developer/qms-introduction") to finish first. */
 	prerequisites: z.array(z.string()).default([]),
 	/** Path pages only: module page ids in the order the path takes them. */
