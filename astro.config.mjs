@@ -2,15 +2,19 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
+import { programSidebar } from './src/lib/curriculum/sidebar.ts';
+import { readSidebarSources } from './src/lib/curriculum/sidebar-sources.mjs';
+import { PAGEFIND_RANKING } from './src/lib/search/ranking.ts';
+import { PROGRAM_IDS as ALL_PROGRAMS } from './src/lib/curriculum/taxonomy.ts';
+
+const PROGRAM_IDS = ALL_PROGRAMS.filter((p) => p !== 'general');
+const sidebarSources = readSidebarSources(new URL('./content/docs', import.meta.url).pathname, PROGRAM_IDS);
 
 /** Cross-origin isolation: WebContainer needs SharedArrayBuffer (see DESIGN.md, README "Hosting"). */
 const isolationHeaders = {
 	'Cross-Origin-Opener-Policy': 'same-origin',
 	'Cross-Origin-Embedder-Policy': 'require-corp',
 };
-
-/** One sidebar group per program; each path is a folder, so prev/next walks a path in order. */
-const program = (label, directory) => ({ label, collapsed: true, items: [{ autogenerate: { directory } }] });
 
 export default defineConfig({
 	site: 'https://training.example.org',
@@ -29,19 +33,14 @@ export default defineConfig({
 			customCss: ['./src/styles/theme.css'],
 			components: {
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+				Search: './src/components/overrides/Search.astro',
 			},
-			pagefind: {
-				// Favour short, focused pages and exact terms so plain questions land on the answering page.
-				ranking: { pageLength: 0.6, termFrequency: 0.8, termSimilarity: 1.2, termSaturation: 1.4 },
-			},
+			pagefind: { ranking: PAGEFIND_RANKING },
 			sidebar: [
 				{ label: 'Start here', link: '/start-here/' },
 				{ label: 'Catalog', link: '/catalog/' },
-				program('QMS onboarding', 'qms-onboarding'),
-				program('Release readiness', 'release-readiness'),
-				program('QMS leadership', 'qms-leadership'),
-				program('Tool adoption (Context7)', 'tool-adoption'),
-				program('Engineering excellence', 'engineering-excellence'),
+				// One group per program; each learning path is a folder, so prev/next walks a path in order.
+				...PROGRAM_IDS.map((p) => programSidebar(p, sidebarSources)),
 				{ label: 'Reference', collapsed: true, items: [{ autogenerate: { directory: 'reference' } }] },
 			],
 		}),

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { PAGE_TYPES } from './support/page-types';
+
+for (const [type, url] of Object.entries(PAGE_TYPES)) {
+	test(`${type} page renders, stays on our origin and passes axe`, async ({ page, baseURL }) => {
+		const foreign: string[] = [];
+		page.on('request', (req) => {
+			const u = new URL(req.url());
+			if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== new URL(baseURL!).origin) foreign.push(req.url());
+		});
+		const res = await page.goto(url);
+		expect(res?.status()).toBe(200);
+		await expect(page.locator('h1').first()).not.toBeEmpty();
+		await page.waitForLoadState('networkidle');
+		expect(foreign, 'requests to other origins').toEqual([]);
+		await expectNoSeriousA11yViolations(page);
+	});
+}
+
+test('curriculum pages show their facts: type, source seed, duration', async ({ page }) => {
+	await page.goto(PAGE_TYPES.module);
+	const facts = page.locator('.page-facts');
+	await expect(facts).toContainText('Module');
+	await expect(facts).toContainText('Seed 000');
+	await expect(facts).toContainText('Duration');
+});
+
+test('unknown URLs get the 404 page, which passes axe', async ({ page }) => {
+	const res = await page.goto('/no-such-page/');
+	expect(res?.status()).toBe(404);
+	await expectNoSeriousA11yViolations(page);
+});

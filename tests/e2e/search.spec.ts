@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { PAGEFIND_RANKING } from '../../src/lib/search/ranking';
+
+interface Question {
+	/** A plain-language question as a learner would type it. */
+	q: string;
+	/** Page id that must be among the top 3 results. */
+	page: string;
+}
+
+const dir = join(import.meta.dirname, 'search-questions');
+const questions: Question[] = readdirSync(dir)
+	.filter((f) => f.endsWith('.json'))
+	.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Question[]);
+
+/** Top-3 result page ids for a query, from the built Pagefind index with the site's ranking. */
+async function top3(page: Page, q: string): Promise<string[]> {
+	return page.evaluate(
+		async ({ q, ranking }) => {
+			const w = window as unknown as { __pf?: any };
+			w.__pf ??= await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+			await w.__pf.options({ ranking });
+			const res = await w.__pf.search(q);
+			const data = await Promise.all(res.results.slice(0, 3).map((r: any) => r.data()));
+			return data.map((d: any) => new URL(d.url, location.origin).pathname.replace(/^\/|\/$/g, ''));
+		},
+		{ q, ranking: PAGEFIND_RANKING },
+	);
+}
+
+test('search quality: plain-language questions land in the top 3 (≥ 90 %)', async ({ page }) => {
+	test.setTimeout(120_000);
+	expect(questions.length).toBeGreaterThanOrEqual(25);
+	await page.goto('/');
+	const misses: string[] = [];
+	for (const { q, page: want } of questions) {
+		const got = await top3(page, q);
+		if (!got.includes(want)) misses.push(`"${q}" → want ${want}, got [${got.join(', ')}]`);
+	}
+	const rate = (questions.length - misses.length) / questions.length;
+	console.log(`search quality: ${questions.length - misses.length}/${questions.length} = ${(rate * 100).toFixed(1)} % in top 3`);
+	if (misses.length) console.log(`misses:\n  ${misses.join('\n  ')}`);
+	expect(rate, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+});
+
+test('every search question names a page that exists', async ({ request }) => {
+	for (const { page } of questions) {
+		const res = await request.get(`/${page}/`);
+		expect(res.status(), page).toBe(200);
+	}
+});
+
+test('the search modal finds a page by keyboard, and offers filters', async ({ page }) => {
+	await page.goto('/');
+	// Pagefind's UI is created when the browser is idle; the shortcut works from then on.
+	await page.locator('#starlight__search input').waitFor({ state: 'attached' });
+	await page.keyboard.press('Control+k');
+	const input = page.getByRole('dialog').getByRole('textbox');
+	await expect(input).toBeFocused();
+	await input.fill('quality gates blocking');
+	const first = page.locator('.pagefind-ui__result-link').first();
+	await expect(first).toBeVisible();
+	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /program/i })).toBeVisible();
+	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /role/i })).toBeVisible();
+	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /kind/i })).toBeVisible();
+	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /level/i })).toBeVisible();
+	const href = await first.getAttribute('href');
+	await first.click();
+	await expect(page).toHaveURL(new RegExp(href!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$'));
+});
+
+test('a keyword synonym finds the page that uses other words', async ({ page }) => {
+	await page.goto('/');
+	// "DoR" is a keyword of the QMS introduction module.
+	expect(await top3(page, 'DoR')).toContain('qms-onboarding/developer/qms-introduction');
+});

@@ -1,0 +1,14 @@
+/** One representative URL per page type; every type gets rendered and scanned with axe. */
+export const PAGE_TYPES = {
+	home: '/',
+	'start here': '/start-here/',
+	catalog: '/catalog/',
+	overview: '/qms-onboarding/',
+	path: '/qms-onboarding/developer/',
+	module: '/qms-onboarding/developer/quality-gates/',
+	exercise: '/qms-onboarding/exercises/quality-prs/',
+	scenario: '/qms-onboarding/scenarios/performance-degradation/',
+	assessment: '/qms-onboarding/assessment/competency-levels/',
+	reference: '/qms-onboarding/reference/competency-matrix/',
+	glossary: '/reference/glossary/',
+} as const;
