@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { programSidebar, type SidebarSource } from '../../../../src/lib/curriculum/sidebar';
+
+const src = (over: Partial<SidebarSource> & Pick<SidebarSource, 'id' | 'folder' | 'label' | 'kind'>): SidebarSource => ({
+	program: 'qms-onboarding',
+	roles: ['all'],
+	...over,
+});
+
+describe('programSidebar', () => {
+	it('puts the overview first, then loose pages, then paths by role order, then other folders by kind', () => {
+		const group = programSidebar('qms-onboarding', [
+			src({ id: 'qms-onboarding/reference', folder: 'reference', label: 'Reference', kind: 'reference' }),
+			src({ id: 'qms-onboarding/qa-engineer', folder: 'qa-engineer', label: 'QA engineer path', kind: 'path', roles: ['qa-engineer'] }),
+			src({ id: 'qms-onboarding', folder: null, label: 'Overview', kind: 'overview' }),
+			src({ id: 'qms-onboarding/developer', folder: 'developer', label: 'Developer path', kind: 'path', roles: ['developer'] }),
+			src({ id: 'qms-onboarding/scenarios', folder: 'scenarios', label: 'Scenarios', kind: 'scenario' }),
+			src({ id: 'qms-onboarding/timeline', folder: null, label: 'Timeline', kind: 'reference', order: 2 }),
+			src({ id: 'other', folder: null, label: 'Other', kind: 'overview', program: 'qms-leadership' }),
+		]);
+		expect(group).toMatchObject({ label: 'QMS onboarding', collapsed: true });
+		const items = (group as { items: unknown[] }).items;
+		expect(items).toEqual([
+			{ slug: 'qms-onboarding', label: 'Overview' },
+			{ slug: 'qms-onboarding/timeline', label: 'Timeline' },
+			{ label: 'Developer path', collapsed: true, items: [{ autogenerate: { directory: 'qms-onboarding/developer' } }] },
+			{ label: 'QA engineer path', collapsed: true, items: [{ autogenerate: { directory: 'qms-onboarding/qa-engineer' } }] },
+			{ label: 'Scenarios', collapsed: true, items: [{ autogenerate: { directory: 'qms-onboarding/scenarios' } }] },
+			{ label: 'Reference', collapsed: true, items: [{ autogenerate: { directory: 'qms-onboarding/reference' } }] },
+		]);
+	});
+});
