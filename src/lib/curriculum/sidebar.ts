@@ -11,7 +11,7 @@ export interface SidebarSource {
 	label: string;
 	kind: KindId;
 	roles: RoleId[];
-	/** `sidebar.order` of the loose page (folders are ordered by kind, then role). */
+	/** `sidebar.order` of the loose page (folders are ordered by name and kind, then role). */
 	order?: number;
 }
 
@@ -21,8 +21,12 @@ type SidebarItem =
 	| { label: string; collapsed?: boolean; items: SidebarItem[] }
 	| { autogenerate: { directory: string } };
 
-/** Folders come in this order: learning paths first, then modules, exercises, scenarios, assessment, reference. */
-const KIND_RANK: Record<KindId, number> = { path: 0, overview: 1, module: 1, exercise: 2, scenario: 3, assessment: 4, reference: 5, hub: 6 };
+/**
+ * Folder order in a program: onboarding first (everyone starts there), then learning paths (in
+ * role order), then topic folders, exercises, scenarios, assessment, and reference last.
+ */
+const NAMED_RANK: Record<string, number> = { onboarding: 0, exercises: 30, scenarios: 40, assessment: 50, reference: 90 };
+const folderRank = (s: SidebarSource) => NAMED_RANK[s.folder ?? ''] ?? (s.kind === 'path' ? 10 : 20);
 const roleRank = (roles: RoleId[]) => Math.min(...roles.map((r) => ROLE_IDS.indexOf(r)));
 
 /**
@@ -37,7 +41,7 @@ export function programSidebar(program: ProgramId, sources: readonly SidebarSour
 		.sort((a, b) => (a.order ?? 99) - (b.order ?? 99) || a.label.localeCompare(b.label));
 	const folders = mine
 		.filter((s) => s.folder !== null)
-		.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || roleRank(a.roles) - roleRank(b.roles) || a.label.localeCompare(b.label));
+		.sort((a, b) => folderRank(a) - folderRank(b) || roleRank(a.roles) - roleRank(b.roles) || a.label.localeCompare(b.label));
 	const items: SidebarItem[] = [];
 	if (mine.some((s) => s.id === program)) items.push({ slug: program, label: 'Overview' });
 	for (const s of loose) items.push({ slug: s.id, label: s.label });
