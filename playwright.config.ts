@@ -29,7 +29,8 @@ export default defineConfig({
 		},
 	},
 	webServer: {
-		command: `npx astro preview --port ${PORT} --host 127.0.0.1`,
+		// --ignore-lock: Astro 7 allows one tracked preview per project; tests start their own.
+		command: `npx astro preview --port ${PORT} --host 127.0.0.1 --ignore-lock`,
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000,

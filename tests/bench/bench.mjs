@@ -68,7 +68,10 @@ const questions = readdirSync(join(root, 'tests/e2e/search-questions'))
 	.filter((f) => f.endsWith('.json'))
 	.flatMap((f) => JSON.parse(readFileSync(join(root, 'tests/e2e/search-questions', f), 'utf8')).map((x) => x.q));
 const port = 4391;
-const server = spawn('npx', ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' });
+const server = spawn(join(root, 'node_modules/.bin/astro'), ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
+	cwd: root,
+	stdio: 'ignore',
+});
 try {
 	for (let i = 0; i < 50; i++) {
 		try {
