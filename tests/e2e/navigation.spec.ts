@@ -39,7 +39,7 @@ test('a path page lists its modules in order and prev/next walks the path', asyn
 });
 
 test('the sidebar has one group per program', async ({ page }) => {
-	await page.goto('/');
+	await page.goto('/start-here/');
 	for (const label of ['QMS onboarding', 'Release readiness', 'QMS leadership', 'Tool adoption (Context7)', 'Engineering excellence']) {
 		await expect(page.locator('nav[aria-label="Main"] summary', { hasText: label }).first()).toBeVisible();
 	}
