@@ -29,6 +29,7 @@ export default defineConfig({
 			customCss: ['./src/styles/theme.css'],
 			components: {
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+				Sidebar: './src/components/overrides/Sidebar.astro',
 			},
 			pagefind: {
 				// Favour short, focused pages and exact terms so plain questions land on the answering page.
