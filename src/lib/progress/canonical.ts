@@ -12,9 +12,12 @@ export function canonicalJson(value: unknown): string {
 function sortKeys(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(sortKeys);
 	if (value !== null && typeof value === 'object') {
-		const out: Record<string, unknown> = {};
-		for (const k of Object.keys(value).sort()) out[k] = sortKeys((value as Record<string, unknown>)[k]);
-		return out;
+		// fromEntries defines own properties, so a "__proto__" key from JSON.parse stays data.
+		return Object.fromEntries(
+			Object.keys(value)
+				.sort()
+				.map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+		);
 	}
 	return value;
 }

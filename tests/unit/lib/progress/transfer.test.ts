@@ -33,6 +33,10 @@ describe('export format', () => {
 		expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
 	});
 
+	it('canonical JSON keeps a "__proto__" key from JSON.parse as data', () => {
+		expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":1}}'))).toBe('{"__proto__":{"x":1},"b":1}');
+	});
+
 	it('sha256Hex matches a known vector', async () => {
 		expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
 	});
@@ -88,6 +92,17 @@ describe('parseImport', () => {
 		const r = await parseImport(text, bytes(text));
 		expect(r).toMatchObject({ ok: false, problem: 'invalid' });
 		expect(!r.ok && r.message).toMatch(/score|displayName/);
+	});
+
+	it('imports a file whose record carries "__proto__" keys without polluting any prototype', async () => {
+		const file = JSON.parse(await buildExport(rec, t));
+		const text0 = JSON.stringify(file).replace('"quizzes":{', '"quizzes":{"__proto__":{"polluted":true},');
+		const parsed = JSON.parse(text0);
+		parsed.checksum.value = await sha256Hex(canonicalJson(parsed.record));
+		const text = JSON.stringify(parsed).replace('"quizzes":{', '"quizzes":{"__proto__":{"polluted":true},');
+		const r = await parseImport(text, bytes(text));
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect(r.ok && Object.keys(r.record.quizzes)).toEqual(['quiz-a']);
 	});
 
 	it('refuses a file from a newer version of the site', async () => {
