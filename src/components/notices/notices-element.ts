@@ -35,6 +35,9 @@ function render(n: StorageNotice): HTMLElement {
 	}
 }
 
+/** Words for a storage name in a notice. */
+const WHAT: Record<string, string> = { progress: 'your progress', 'progress-undo': 'the copy kept for undo' };
+
 function damaged(n: Damaged): HTMLElement {
 	const file = `qms-training-damaged-${n.name.replace(/[^a-z0-9-]+/gi, '-')}-${(n.at || 'data').replace(/[:.]/g, '-')}.txt`;
 	const download = h('button', { type: 'button', 'data-download': true }, 'Download the damaged data');
@@ -50,7 +53,7 @@ function damaged(n: Damaged): HTMLElement {
 		h(
 			'p',
 			{},
-			h('strong', {}, `Saved data could not be read ("${n.name}"${n.at ? `, ${formatDateTime(n.at)}` : ''}). `),
+			h('strong', {}, `Saved data could not be read (${WHAT[n.name] ?? `"${n.name}"`}${n.at ? `, ${formatDateTime(n.at)}` : ''}). `),
 			`${n.reason} `,
 			n.backupKey
 				? 'A copy was kept in this browser and the site started clean. Download the copy if you want to keep it or send it for help.'

@@ -10,6 +10,14 @@ class QmsReading extends HTMLElement {
 	private unsubscribe?: () => void;
 
 	connectedCallback(): void {
+		try {
+			this.start();
+		} catch (e) {
+			console.error(e);
+		}
+	}
+
+	private start(): void {
 		const pageId = this.dataset.pageId!;
 		const hash = this.dataset.hash!;
 		const readBtn = this.querySelector<HTMLButtonElement>('[data-read]')!;

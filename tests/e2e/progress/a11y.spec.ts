@@ -50,13 +50,13 @@ test.describe(`accessibility, ${colorScheme} theme (axe: no serious or critical 
 		expect(await seriousViolations(page)).toEqual([]);
 	});
 
-	test('self-assessment, feedback and path pages', async ({ page }) => {
-		for (const url of [SELF_ASSESSMENT_PAGE, FEEDBACK_PAGE, PATH_PAGE]) {
+	for (const url of [SELF_ASSESSMENT_PAGE, FEEDBACK_PAGE, PATH_PAGE]) {
+		test(`page ${url}`, async ({ page }) => {
 			await page.goto(url);
 			await expect(page.locator('qms-reading [data-read]')).toBeEnabled();
 			expect(await seriousViolations(page), url).toEqual([]);
-		}
-	});
+		});
+	}
 
 	test('a storage notice', async ({ page }) => {
 		await page.goto(QUIZ_PAGE);
