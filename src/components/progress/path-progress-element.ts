@@ -32,7 +32,9 @@ class QmsPathProgress extends HTMLElement {
 					let badge = li.querySelector<HTMLElement>('.module-state');
 					if (!badge) {
 						badge = h('span', { class: 'module-state' });
-						li.querySelector('a')?.after(badge);
+						const meta = li.querySelector('.meta');
+						if (meta) meta.prepend(badge);
+						else li.append(badge);
 					}
 					badge.dataset.state = m.state;
 					const isNext = p.next?.id === m.status.page.id;

@@ -17,6 +17,8 @@ async function seriousViolations(page: Page) {
 for (const colorScheme of ['light', 'dark'] as const)
 test.describe(`accessibility, ${colorScheme} theme (axe: no serious or critical violations)`, () => {
 	test.use({ colorScheme });
+	// axe takes several seconds per run on a busy 2-core machine.
+	test.describe.configure({ timeout: 90_000 });
 
 	test('quiz page, before and after submitting', async ({ page }) => {
 		await page.goto(QUIZ_PAGE);
