@@ -34,11 +34,13 @@ export default defineConfig({
 			components: {
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 				Search: './src/components/overrides/Search.astro',
+				Sidebar: './src/components/overrides/Sidebar.astro',
 			},
 			pagefind: { ranking: PAGEFIND_RANKING },
 			sidebar: [
 				{ label: 'Start here', link: '/start-here/' },
 				{ label: 'Catalog', link: '/catalog/' },
+				{ label: 'My progress', link: '/progress/' },
 				// One group per program; each learning path is a folder, so prev/next walks a path in order.
 				...PROGRAM_IDS.map((p) => programSidebar(p, sidebarSources)),
 				{ label: 'Reference', collapsed: true, items: [{ autogenerate: { directory: 'reference' } }] },

@@ -1,0 +1,171 @@
+/**
+ * The learner record (src/schemas/progress.ts): creating, normalizing and changing it.
+ * Every function is pure: it returns a new record and never mutates its argument. `now` is an
+ * ISO time supplied by the caller (the store passes the clock; tests pass fixed times).
+ */
+import {
+	PROGRESS_VERSION,
+	type Certification,
+	type FeedbackEntry,
+	type LabAttempt,
+	type ProgressRecord,
+	type QuizAttempt,
+	type ReadingState,
+	type SelfAssessmentSubmission,
+} from '../../schemas/progress';
+import { canonicalJson } from './canonical';
+import { compareTime, laterTime } from './time';
+
+/** A record with nothing in it, whose history begins at `now`. */
+export function emptyRecord(now: string): ProgressRecord {
+	return {
+		version: PROGRESS_VERSION,
+		epoch: now,
+		updatedAt: now,
+		profile: { displayName: '' },
+		quizzes: {},
+		checklists: {},
+		selfAssessments: [],
+		feedback: [],
+		reading: {},
+		labs: {},
+	};
+}
+
+/** True when the learner has done nothing yet (bookkeeping times aside). */
+export function isEmptyRecord(r: ProgressRecord): boolean {
+	return (
+		r.profile.displayName === '' &&
+		r.profile.updatedAt === undefined &&
+		Object.keys(r.quizzes).length === 0 &&
+		Object.keys(r.checklists).length === 0 &&
+		r.selfAssessments.length === 0 &&
+		r.feedback.length === 0 &&
+		Object.keys(r.reading).length === 0 &&
+		Object.keys(r.labs).length === 0
+	);
+}
+
+/** Of two versions of the same thing, the one whose canonical JSON sorts last: a deterministic pick. */
+export function pickCanonical<T>(a: T, b: T): T {
+	return canonicalJson(a) >= canonicalJson(b) ? a : b;
+}
+
+/**
+ * One entry per id, ordered by time then id. Ids are 128 random bits, so two different entries
+ * with one id only come from a tampered file; then `rank` decides (higher wins, e.g. the higher
+ * score, so a best score never drops), and pickCanonical breaks ties.
+ */
+export function uniqueById<T extends { id: string }>(items: readonly T[], timeOf: (t: T) => string, rank: (t: T) => number = () => 0): T[] {
+	const byId = new Map<string, T>();
+	for (const it of items) {
+		const seen = byId.get(it.id);
+		byId.set(it.id, !seen ? it : rank(it) !== rank(seen) ? (rank(it) > rank(seen) ? it : seen) : pickCanonical(seen, it));
+	}
+	return [...byId.values()].sort((a, b) => compareTime(timeOf(a), timeOf(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Copy of a string-keyed map with keys in sorted order and entries mapped; entries mapped to undefined are dropped. */
+export function sortedMap<A, B>(m: Readonly<Record<string, A>>, f: (a: A, key: string) => B | undefined): Record<string, B> {
+	const out: Record<string, B> = {};
+	for (const k of Object.keys(m).sort()) {
+		const v = f(m[k]!, k);
+		if (v !== undefined) out[k] = v;
+	}
+	return out;
+}
+
+const submittedAt = (a: QuizAttempt) => a.submittedAt;
+const byScore = (a: QuizAttempt) => a.score;
+const byPassed = (a: LabAttempt) => (a.passed ? 1 : 0);
+const at = (a: { at: string }) => a.at;
+
+/** Acknowledgements: one per hash (the earliest), ordered by time. */
+export function normalizeAcks(acks: ReadingState['acks']): ReadingState['acks'] {
+	const byHash = new Map<string, ReadingState['acks'][number]>();
+	for (const a of acks) {
+		const seen = byHash.get(a.hash);
+		byHash.set(a.hash, !seen || compareTime(a.at, seen.at) < 0 ? a : seen);
+	}
+	return [...byHash.values()].sort((a, b) => compareTime(a.at, b.at) || (a.hash < b.hash ? -1 : 1));
+}
+
+/**
+ * The canonical form: duplicates removed, lists in time order, map keys sorted, empty entries
+ * dropped. Two records with the same content normalize to deep-equal values.
+ */
+export function normalize(r: ProgressRecord): ProgressRecord {
+	return {
+		version: PROGRESS_VERSION,
+		epoch: r.epoch,
+		updatedAt: r.updatedAt,
+		profile: r.profile.updatedAt === undefined ? { displayName: r.profile.displayName } : { displayName: r.profile.displayName, updatedAt: r.profile.updatedAt },
+		quizzes: sortedMap(r.quizzes, (q) => (q.attempts.length ? { attempts: uniqueById(q.attempts, submittedAt, byScore) } : undefined)),
+		checklists: sortedMap(r.checklists, (c) => {
+			const items = sortedMap(c.items, (t) => ({ checked: t.checked, at: t.at }));
+			if (Object.keys(items).length === 0 && !c.certification) return undefined;
+			return c.certification ? { items, certification: { ...c.certification } } : { items };
+		}),
+		selfAssessments: uniqueById(r.selfAssessments, at),
+		feedback: uniqueById(r.feedback, at),
+		reading: sortedMap(r.reading, (p) => ({ read: p.read, at: p.at, acks: normalizeAcks(p.acks) })),
+		labs: sortedMap(r.labs, (l) => (l.attempts.length ? { attempts: uniqueById(l.attempts, at, byPassed) } : undefined)),
+	};
+}
+
+function touch(r: ProgressRecord, now: string): ProgressRecord {
+	return { ...r, updatedAt: laterTime(r.updatedAt, now) };
+}
+
+/** Add a graded knowledge-check attempt. */
+export function addQuizAttempt(r: ProgressRecord, quizId: string, attempt: QuizAttempt): ProgressRecord {
+	const attempts = uniqueById([...(r.quizzes[quizId]?.attempts ?? []), attempt], submittedAt, byScore);
+	return touch({ ...r, quizzes: { ...r.quizzes, [quizId]: { attempts } } }, attempt.submittedAt);
+}
+
+/** Tick (checked) or untick one checklist item at `now`; the untick is recorded too, so merges can tell it is newer. */
+export function setChecklistItem(r: ProgressRecord, checklistId: string, itemId: string, checked: boolean, now: string): ProgressRecord {
+	const c = r.checklists[checklistId] ?? { items: {} };
+	return touch({ ...r, checklists: { ...r.checklists, [checklistId]: { ...c, items: { ...c.items, [itemId]: { checked, at: now } } } } }, now);
+}
+
+/** Save a checklist's "Certification Date" and "Certified By" (001, Release Manager Training Checklist). */
+export function setCertification(r: ProgressRecord, checklistId: string, fields: Pick<Certification, 'date' | 'by'>, now: string): ProgressRecord {
+	const c = r.checklists[checklistId] ?? { items: {} };
+	return touch({ ...r, checklists: { ...r.checklists, [checklistId]: { ...c, certification: { date: fields.date, by: fields.by, at: now } } } }, now);
+}
+
+/** Keep one more self-assessment submission. */
+export function addSelfAssessment(r: ProgressRecord, s: SelfAssessmentSubmission): ProgressRecord {
+	return touch({ ...r, selfAssessments: uniqueById([...r.selfAssessments, s], at) }, s.at);
+}
+
+/** Keep one more feedback form. */
+export function addFeedback(r: ProgressRecord, f: FeedbackEntry): ProgressRecord {
+	return touch({ ...r, feedback: uniqueById([...r.feedback, f], at) }, f.at);
+}
+
+/** Mark a page as read (or not read) at `now`. */
+export function setRead(r: ProgressRecord, pageId: string, read: boolean, now: string): ProgressRecord {
+	const p = r.reading[pageId];
+	return touch({ ...r, reading: { ...r.reading, [pageId]: { read, at: now, acks: p?.acks ?? [] } } }, now);
+}
+
+/** Acknowledge "read and understood" the revision of a page whose source hashes to `hash`; marks it read too. */
+export function acknowledge(r: ProgressRecord, pageId: string, hash: string, now: string): ProgressRecord {
+	const p = r.reading[pageId];
+	const readState = p?.read ? { read: true, at: p.at } : { read: true, at: now };
+	const acks = normalizeAcks([...(p?.acks ?? []), { hash, at: now }]);
+	return touch({ ...r, reading: { ...r.reading, [pageId]: { ...readState, acks } } }, now);
+}
+
+/** Keep one more lab run. */
+export function addLabAttempt(r: ProgressRecord, labId: string, attempt: LabAttempt): ProgressRecord {
+	const attempts = uniqueById([...(r.labs[labId]?.attempts ?? []), attempt], at, byPassed);
+	return touch({ ...r, labs: { ...r.labs, [labId]: { attempts } } }, attempt.at);
+}
+
+/** Set the name printed on certificates ('' clears it). */
+export function setDisplayName(r: ProgressRecord, displayName: string, now: string): ProgressRecord {
+	return touch({ ...r, profile: { displayName, updatedAt: now } }, now);
+}

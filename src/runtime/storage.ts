@@ -1,0 +1,319 @@
+/**
+ * The one storage adapter over localStorage. Every key we write starts with `qms-training:`.
+ *
+ * It survives (issue 3, "Progress store"):
+ * - storage unavailable (private mode, blocked cookies): falls back to memory and raises an
+ *   `unavailable` notice; nothing outlives the page;
+ * - quota exceeded: the write is refused whole (localStorage.setItem replaces a value atomically,
+ *   so nothing is half-written) and a `write-failed` notice is raised;
+ * - corrupt or foreign JSON under our keys: the raw text is moved to
+ *   `qms-training:backup:<name>@<time>`, a `damaged` notice offers it for download, and the reader
+ *   starts clean;
+ * - other tabs: `onChange` reports `storage` events for a key so the caller can merge.
+ *
+ * `createStorage` takes its backend and event source as parameters (unit tests pass fakes);
+ * `getStorage()` is the page's shared instance over `window.localStorage`.
+ */
+
+export const KEY_PREFIX = 'qms-training:';
+export const BACKUP_PREFIX = `${KEY_PREFIX}backup:`;
+const PROBE_KEY = `${KEY_PREFIX}probe`;
+
+/** The part of the Web Storage API the adapter uses. */
+export type StorageBackend = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+export type StorageNotice =
+	/** Storage cannot be used: progress lives only in this page. */
+	| { id: 'unavailable'; kind: 'unavailable'; reason: string }
+	/** A write was refused; `quota` when the browser said storage is full. */
+	| { id: 'write-failed'; kind: 'write-failed'; quota: boolean; name: string }
+	/**
+	 * Data under `name` could not be read. `backupKey` holds the raw text (null when even the
+	 * copy could not be saved; then `raw` holds it for download until the page closes).
+	 */
+	| { id: string; kind: 'damaged'; name: string; at: string; reason: string; backupKey: string | null; raw: string | null };
+
+/** Result of a validating parse: the value, or why it is not acceptable. */
+export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Anything with zod's `safeParse` (classic or mini schemas). */
+export interface SafeParser<T> {
+	safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+export interface StorageAdapter {
+	/** False when storage is unavailable and values live in memory. */
+	readonly persistent: boolean;
+	/**
+	 * Read and validate the JSON under `name` (without prefix). Missing → null. Not JSON, or rejected
+	 * by `parse` → raw text backed up, `damaged` notice, key cleared, null.
+	 */
+	read<T>(name: string, parse: (json: unknown) => ParseOutcome<T>): T | null;
+	/** Write `value` as JSON. False (with a notice) when the browser refuses; the old value is then kept. */
+	write(name: string, value: unknown): boolean;
+	/** Remove a key (no notice on failure). */
+	remove(name: string): void;
+	/** `read` with a zod schema: for other features' keys (labs' files…). */
+	readJson<T>(name: string, schema: SafeParser<T>): T | null;
+	/** `write` under another feature's key. */
+	writeJson(name: string, value: unknown): boolean;
+	/** Raw text under a full key (for downloading backups), or null. */
+	rawAt(key: string): string | null;
+	/** Delete a backup made for damaged data and drop its notice. */
+	deleteBackup(key: string): void;
+	/** Current notices. */
+	notices(): StorageNotice[];
+	/** Called with the notices now and after every change; returns unsubscribe. */
+	subscribeNotices(cb: (notices: StorageNotice[]) => void): () => void;
+	/** Called with the new raw value when another tab changes `name` (null when removed). */
+	onChange(name: string, cb: (raw: string | null) => void): () => void;
+}
+
+export interface StorageOptions {
+	/** The browser's localStorage, or null when touching it threw. */
+	backend: StorageBackend | null;
+	/** Where `storage` events arrive (window). */
+	events?: EventTarget;
+	/** Clock, ISO time. */
+	now?: () => string;
+}
+
+/** A Map standing in for localStorage when the real one is unavailable. */
+export class MemoryStorage implements StorageBackend {
+	private readonly map = new Map<string, string>();
+	get length(): number {
+		return this.map.size;
+	}
+	key(i: number): string | null {
+		return [...this.map.keys()][i] ?? null;
+	}
+	getItem(k: string): string | null {
+		return this.map.get(k) ?? null;
+	}
+	setItem(k: string, v: string): void {
+		this.map.set(k, String(v));
+	}
+	removeItem(k: string): void {
+		this.map.delete(k);
+	}
+}
+
+/** QuotaExceededError in its browser spellings (Chromium/WebKit name and code 22, Firefox NS_ERROR_DOM_QUOTA_REACHED). */
+export function isQuotaError(e: unknown): boolean {
+	if (!(e instanceof Error) && !(typeof DOMException !== 'undefined' && e instanceof DOMException)) return false;
+	const err = e as { name?: string; code?: number };
+	return err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22 || err.code === 1014;
+}
+
+/** Whether `backend` can store a value. A full storage that already holds data still counts as usable. */
+function probe(backend: StorageBackend): { ok: true } | { ok: false; reason: string } {
+	try {
+		backend.setItem(PROBE_KEY, '1');
+		backend.removeItem(PROBE_KEY);
+		return { ok: true };
+	} catch (e) {
+		let used = 0;
+		try {
+			used = backend.length;
+		} catch {
+			/* unusable */
+		}
+		if (isQuotaError(e) && used > 0) return { ok: true };
+		return { ok: false, reason: (e as Error)?.message || String(e) };
+	}
+}
+
+function describe(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+	return issues
+		.slice(0, 3)
+		.map((i) => `${i.path.map(String).join('.') || '(top level)'}: ${i.message}`)
+		.join('; ');
+}
+
+export function createStorage(opts: StorageOptions): StorageAdapter {
+	const now = opts.now ?? (() => new Date().toISOString());
+	let notices: StorageNotice[] = [];
+	const listeners = new Set<(n: StorageNotice[]) => void>();
+	const emit = () => listeners.forEach((cb) => cb(notices));
+	const raise = (n: StorageNotice) => {
+		notices = [...notices.filter((x) => x.id !== n.id), n];
+		emit();
+	};
+	const clear = (id: string) => {
+		if (notices.some((n) => n.id === id)) {
+			notices = notices.filter((n) => n.id !== id);
+			emit();
+		}
+	};
+
+	let backend: StorageBackend;
+	let persistent = true;
+	const check = opts.backend ? probe(opts.backend) : { ok: false as const, reason: 'localStorage is not available' };
+	if (opts.backend && check.ok) backend = opts.backend;
+	else {
+		backend = new MemoryStorage();
+		persistent = false;
+		raise({ id: 'unavailable', kind: 'unavailable', reason: check.ok ? '' : check.reason });
+	}
+
+	// Copies of damaged data made on earlier visits stay listed until the learner deletes them.
+	try {
+		for (let i = 0; i < backend.length; i++) {
+			const key = backend.key(i);
+			if (!key?.startsWith(BACKUP_PREFIX)) continue;
+			const rest = key.slice(BACKUP_PREFIX.length);
+			const atSign = rest.lastIndexOf('@');
+			raise({
+				id: key,
+				kind: 'damaged',
+				name: atSign > 0 ? rest.slice(0, atSign) : rest,
+				at: atSign > 0 ? rest.slice(atSign + 1) : '',
+				reason: 'It could not be read when you last visited.',
+				backupKey: key,
+				raw: null,
+			});
+		}
+	} catch {
+		/* listing keys failed: nothing to list */
+	}
+
+	/** Move damaged raw text out of `key` into a backup key; returns the backup key or null. */
+	function setAside(name: string, key: string, raw: string): string | null {
+		const backupKey = `${BACKUP_PREFIX}${name}@${now()}`;
+		try {
+			backend.setItem(backupKey, raw);
+			backend.removeItem(key);
+			return backupKey;
+		} catch {
+			// Not enough room for a second copy: free the original's space, then copy; if that fails
+			// too, put the original back so nothing is lost.
+			try {
+				backend.removeItem(key);
+				backend.setItem(backupKey, raw);
+				return backupKey;
+			} catch {
+				try {
+					backend.setItem(key, raw);
+				} catch {
+					/* the raw text stays in the notice for download */
+				}
+				return null;
+			}
+		}
+	}
+
+	function read<T>(name: string, parse: (json: unknown) => ParseOutcome<T>): T | null {
+		const key = KEY_PREFIX + name;
+		let raw: string | null;
+		try {
+			raw = backend.getItem(key);
+		} catch {
+			return null;
+		}
+		if (raw === null) return null;
+		let reason: string;
+		try {
+			const result = parse(JSON.parse(raw));
+			if (result.ok) return result.value;
+			reason = result.message;
+		} catch (e) {
+			reason = e instanceof SyntaxError ? 'It is not valid JSON.' : `It could not be read: ${(e as Error)?.message}`;
+		}
+		const backupKey = setAside(name, key, raw);
+		raise({ id: backupKey ?? `damaged:${name}`, kind: 'damaged', name, at: now(), reason, backupKey, raw: backupKey ? null : raw });
+		return null;
+	}
+
+	function write(name: string, value: unknown): boolean {
+		try {
+			backend.setItem(KEY_PREFIX + name, JSON.stringify(value));
+			clear('write-failed');
+			return true;
+		} catch (e) {
+			raise({ id: 'write-failed', kind: 'write-failed', quota: isQuotaError(e), name });
+			return false;
+		}
+	}
+
+	return {
+		get persistent() {
+			return persistent;
+		},
+		read,
+		write,
+		remove(name) {
+			try {
+				backend.removeItem(KEY_PREFIX + name);
+			} catch {
+				/* ignore */
+			}
+		},
+		readJson<T>(name: string, schema: SafeParser<T>): T | null {
+			return read(name, (json) => {
+				const r = schema.safeParse(json);
+				return r.success ? { ok: true, value: r.data } : { ok: false, message: `It has invalid data: ${describe(r.error.issues)}.` };
+			});
+		},
+		writeJson: write,
+		rawAt(key) {
+			try {
+				return backend.getItem(key);
+			} catch {
+				return null;
+			}
+		},
+		deleteBackup(key) {
+			try {
+				backend.removeItem(key);
+			} catch {
+				/* ignore */
+			}
+			clear(key);
+		},
+		notices: () => notices,
+		subscribeNotices(cb) {
+			listeners.add(cb);
+			cb(notices);
+			return () => listeners.delete(cb);
+		},
+		onChange(name, cb) {
+			const key = KEY_PREFIX + name;
+			const target = opts.events;
+			if (!target || !persistent) return () => {};
+			const handler = (e: Event) => {
+				const ev = e as StorageEvent;
+				if (ev.key !== key) return;
+				if (ev.storageArea && ev.storageArea !== (backend as unknown)) return;
+				cb(ev.newValue);
+			};
+			target.addEventListener('storage', handler);
+			return () => target.removeEventListener('storage', handler);
+		},
+	};
+}
+
+let shared: StorageAdapter | undefined;
+
+/** The page's storage adapter over window.localStorage (created on first use). Browser only. */
+export function getStorage(): StorageAdapter {
+	if (!shared) {
+		let backend: StorageBackend | null = null;
+		try {
+			backend = window.localStorage;
+		} catch {
+			backend = null;
+		}
+		shared = createStorage({ backend, events: window });
+	}
+	return shared;
+}
+
+/** Read another feature's JSON under `qms-training:<name>` through the shared adapter, validated by `schema`. */
+export function readJson<T>(name: string, schema: SafeParser<T>): T | null {
+	return getStorage().readJson(name, schema);
+}
+
+/** Write another feature's JSON under `qms-training:<name>`; false (with a notice) when refused. */
+export function writeJson(name: string, value: unknown): boolean {
+	return getStorage().writeJson(name, value);
+}

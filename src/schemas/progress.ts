@@ -1,0 +1,190 @@
+/**
+ * The learner record: everything a learner does on the site, stored in the browser
+ * (localStorage key `qms-training:progress`) and carried in export files.
+ *
+ * Uses `zod/mini` rather than `astro/zod`: this schema is parsed in the browser on every page,
+ * and classic zod adds about 90 KB gzip to each page; zod/mini adds about 8 KB.
+ *
+ * Limits (string lengths, list sizes) bound what a tampered or hostile file can make us store.
+ * Times are ISO 8601 UTC strings as `Date.prototype.toISOString()` writes them.
+ * Version history: 1 is the first and only version (migrations: src/lib/progress/migrate.ts).
+ */
+import * as z from 'zod/mini';
+
+/** Schema version written by this build. */
+export const PROGRESS_VERSION = 1;
+
+/** ISO 8601 UTC time, e.g. "2026-01-15T08:00:00.000Z". */
+export const IsoTime = z.iso.datetime();
+/** Content id (quiz, checklist, item, question, lab, assessment): lowercase letters, digits, dashes. */
+export const ContentId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,119}$/));
+/** Page id, e.g. "qms-onboarding/developer/qms-introduction" (or "index" for the home page). */
+export const PageId = z.string().check(z.regex(/^[a-z0-9][a-z0-9._/-]{0,239}$/));
+/** Random id of one attempt or submission (see src/lib/progress/ids.ts). */
+export const EntryId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+/** SHA-256 hex digest (64 lowercase hex digits). */
+export const Sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+/** Text a learner typed; bounded, rendered only as text (never as HTML). */
+const LearnerText = (max: number) => z.string().check(z.maxLength(max));
+
+/** A learner's answer to one question: choice id (single), choice ids (multiple), boolean (true/false), item ids in order (ordering). */
+export const QuizAnswerSchema = z.union([ContentId, z.array(ContentId).check(z.maxLength(100)), z.boolean()]);
+
+/** One submitted knowledge-check attempt, graded when submitted. */
+export const QuizAttemptSchema = z
+	.object({
+		/** Random id; attempts are merged as a union by id. */
+		id: EntryId,
+		/** When the learner started answering. */
+		startedAt: IsoTime,
+		/** When the learner submitted. */
+		submittedAt: IsoTime,
+		/** Answers by question id; unanswered questions are absent. */
+		answers: z.record(ContentId, QuizAnswerSchema),
+		/** Questions answered right. */
+		correct: z.int().check(z.gte(0)),
+		/** Questions in the bank at the time. */
+		total: z.int().check(z.gte(1), z.lte(1000)),
+		/** Percent of questions right, 0–100 (not rounded). */
+		score: z.number().check(z.gte(0), z.lte(100)),
+		/** Pass mark in force at the time, percent. */
+		passMark: z.number().check(z.gte(0), z.lte(100)),
+		/** score ≥ passMark. */
+		passed: z.boolean(),
+	})
+	.check(z.refine((a) => a.correct <= a.total, { message: 'correct must not exceed total', path: ['correct'] }));
+export type QuizAttempt = z.infer<typeof QuizAttemptSchema>;
+
+/** A tick or untick of one checklist item; the newer one wins in merges. */
+export const TickSchema = z.object({
+	/** Ticked (true) or unticked (false). */
+	checked: z.boolean(),
+	/** When it was ticked or unticked. */
+	at: IsoTime,
+});
+export type Tick = z.infer<typeof TickSchema>;
+
+/** "Certification Date" and "Certified By" of a checklist (001, Release Manager Training Checklist). */
+export const CertificationSchema = z.object({
+	/** Date of certification, YYYY-MM-DD, or '' when not filled in. */
+	date: z.union([z.iso.date(), z.literal('')]),
+	/** Who certified (name as typed), or ''. */
+	by: LearnerText(120),
+	/** When these fields were last saved; the newer save wins in merges. */
+	at: IsoTime,
+});
+export type Certification = z.infer<typeof CertificationSchema>;
+
+/** Everything ticked on one checklist. */
+export const ChecklistStateSchema = z.object({
+	/** Latest tick or untick by item id. */
+	items: z.record(ContentId, TickSchema),
+	/** Certification fields, when the checklist has them and they were saved. */
+	certification: z.optional(CertificationSchema),
+});
+export type ChecklistState = z.infer<typeof ChecklistStateSchema>;
+
+/** One submission of a self-assessment (e.g. 001 "Release Readiness Self-Assessment"); every one is kept. */
+export const SelfAssessmentSubmissionSchema = z.object({
+	id: EntryId,
+	/** File name in content/assessments, without .yaml. */
+	assessmentId: ContentId,
+	/** When submitted. */
+	at: IsoTime,
+	/** Rating 1–5 by statement id. */
+	ratings: z.record(ContentId, z.int().check(z.gte(1), z.lte(5))),
+	/** Mean of the ratings, 1–5. */
+	average: z.number().check(z.gte(1), z.lte(5)),
+});
+export type SelfAssessmentSubmission = z.infer<typeof SelfAssessmentSubmissionSchema>;
+
+/** One training feedback form as filled in (001, Training Feedback Loop); every one is kept. */
+export const FeedbackEntrySchema = z.object({
+	id: EntryId,
+	/** File name in content/forms, without .yaml. */
+	formId: ContentId,
+	/** When submitted. */
+	at: IsoTime,
+	/** Module or session the feedback is about, as the learner named it. */
+	subject: LearnerText(200),
+	/** Ratings 1–5 by question id (e.g. "Was this training helpful?"). */
+	ratings: z.record(ContentId, z.int().check(z.gte(1), z.lte(5))),
+	/** Free-text answers by question id. */
+	texts: z.record(ContentId, LearnerText(4000)),
+});
+export type FeedbackEntry = z.infer<typeof FeedbackEntrySchema>;
+
+/** A read-and-understood acknowledgement of one revision of a page. */
+export const AcknowledgementSchema = z.object({
+	/** SHA-256 of the page's source body at the revision acknowledged. */
+	hash: Sha256Hex,
+	/** When the learner acknowledged it. */
+	at: IsoTime,
+});
+export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
+
+/** Reading state of one page. */
+export const ReadingStateSchema = z.object({
+	/** Marked as read (true) or unmarked (false). */
+	read: z.boolean(),
+	/** When `read` last changed; the newer change wins in merges. */
+	at: IsoTime,
+	/** Every revision acknowledged, one entry per hash. */
+	acks: z.array(AcknowledgementSchema).check(z.maxLength(500)),
+});
+export type ReadingState = z.infer<typeof ReadingStateSchema>;
+
+/** One run of a lab's checks. */
+export const LabAttemptSchema = z.object({
+	id: EntryId,
+	/** When the run finished. */
+	at: IsoTime,
+	/** Which runner ran the checks. */
+	runner: z.enum(['webcontainer', 'offline']),
+	/** All checks passed. */
+	passed: z.boolean(),
+	/** Each check's result. */
+	checks: z.array(z.object({ name: LearnerText(300), passed: z.boolean() })).check(z.maxLength(500)),
+	/** Wall-clock time of the run, milliseconds. */
+	durationMs: z.int().check(z.gte(0)),
+});
+export type LabAttempt = z.infer<typeof LabAttemptSchema>;
+
+/** Learner profile. */
+export const ProfileSchema = z.object({
+	/** Name to print on certificates; '' when not given. Control characters are refused. */
+	displayName: LearnerText(80).check(z.regex(/^[^\u0000-\u001f\u007f]*$/)),
+	/** When the name was last set; the newer name wins in merges. Absent when never set. */
+	updatedAt: z.optional(IsoTime),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+const MANY = 5000;
+
+/** The whole learner record, version 1. */
+export const ProgressSchema = z.object({
+	/** Schema version; see PROGRESS_VERSION. */
+	version: z.literal(PROGRESS_VERSION),
+	/**
+	 * When this record's history began (first use, or the last reset or undo). Tabs that hold an
+	 * older epoch adopt the newer record instead of merging into it, so a reset is not undone by
+	 * another open tab.
+	 */
+	epoch: IsoTime,
+	/** Last change. */
+	updatedAt: IsoTime,
+	profile: ProfileSchema,
+	/** Attempts by quiz id. */
+	quizzes: z.record(ContentId, z.object({ attempts: z.array(QuizAttemptSchema).check(z.maxLength(MANY)) })),
+	/** State by checklist id. */
+	checklists: z.record(ContentId, ChecklistStateSchema),
+	/** Every self-assessment submission. */
+	selfAssessments: z.array(SelfAssessmentSubmissionSchema).check(z.maxLength(MANY)),
+	/** Every feedback form submitted. */
+	feedback: z.array(FeedbackEntrySchema).check(z.maxLength(MANY)),
+	/** Reading state by page id. */
+	reading: z.record(PageId, ReadingStateSchema),
+	/** Runs by lab id. */
+	labs: z.record(ContentId, z.object({ attempts: z.array(LabAttemptSchema).check(z.maxLength(MANY)) })),
+});
+export type ProgressRecord = z.infer<typeof ProgressSchema>;

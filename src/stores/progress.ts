@@ -1,0 +1,308 @@
+/**
+ * `$progress`: the learner record (src/schemas/progress.ts), persisted under
+ * `qms-training:progress` through the storage adapter, with every action a learner takes.
+ *
+ * Each action first reconciles with what is stored (another tab may have written since), applies
+ * the change, and writes the whole record in one setItem. If the browser refuses the write, the
+ * store keeps the stored state and the adapter shows a notice, so the page never shows a change
+ * that was not saved (unless storage is unavailable, when the page's memory is all there is).
+ * Another tab's write arrives as a `storage` event and is merged in (src/lib/progress/merge.ts).
+ *
+ * Import and reset first save the record as it was under `qms-training:progress-undo`; if that
+ * save fails they change nothing.
+ */
+import { atom, onMount, type ReadableAtom } from 'nanostores';
+import {
+	ProfileSchema,
+	type FeedbackEntry,
+	type LabAttempt,
+	type ProgressRecord,
+	type QuizAttempt,
+	type SelfAssessmentSubmission,
+} from '../schemas/progress';
+import { UndoSnapshotSchema } from '../schemas/progress-undo';
+import { canonicalJson } from '../lib/progress/canonical';
+import { describeChanges, type Change } from '../lib/progress/changes';
+import { newId } from '../lib/progress/ids';
+import { merge, sync } from '../lib/progress/merge';
+import { migrateRecord } from '../lib/progress/migrate';
+import * as R from '../lib/progress/record';
+import { buildExport, exportFileName, parseImport, type ImportResult } from '../lib/progress/transfer';
+import { getStorage, type ParseOutcome, type StorageAdapter } from '../runtime/storage';
+
+/** Storage names (the adapter adds the `qms-training:` prefix). */
+export const PROGRESS_KEY = 'progress';
+export const UNDO_KEY = 'progress-undo';
+
+/**
+ * Epoch of a record that was never reset. All fresh records share it, so two tabs that start
+ * empty merge instead of one replacing the other.
+ */
+export const FIRST_EPOCH = '1970-01-01T00:00:00.000Z';
+
+/** What the undo slot holds, without the record. */
+export interface UndoInfo {
+	kind: 'import' | 'reset';
+	at: string;
+}
+
+/** Outcome of an action: `ok: false` when nothing was saved, with a message for the learner. */
+export type ActionResult = { ok: true } | { ok: false; message: string };
+
+export type ImportPreview =
+	| { ok: true; record: ProgressRecord; changes: Change[]; exportedAt: string }
+	| Extract<ImportResult, { ok: false }>;
+
+const NOT_SAVED = 'Your browser refused to save this change (storage may be full). Nothing was changed.';
+
+function parseRecord(json: unknown): ParseOutcome<ProgressRecord> {
+	const m = migrateRecord(json);
+	return m.ok ? { ok: true, value: m.record } : { ok: false, message: m.message };
+}
+
+function parseUndo(json: unknown): ParseOutcome<{ info: UndoInfo; record: ProgressRecord }> {
+	const s = UndoSnapshotSchema.safeParse(json);
+	if (!s.success) return { ok: false, message: 'It is not an undo snapshot.' };
+	const m = migrateRecord(s.data.record);
+	if (!m.ok) return { ok: false, message: m.message };
+	return { ok: true, value: { info: { kind: s.data.kind, at: s.data.at }, record: m.record } };
+}
+
+export interface ProgressStoreOptions {
+	/** The adapter, resolved on first use (so importing the store touches no browser API). */
+	storage: () => StorageAdapter;
+	/** Clock, ISO time. */
+	now?: () => string;
+}
+
+export function createProgressStore(opts: ProgressStoreOptions) {
+	const now = opts.now ?? (() => new Date().toISOString());
+	const $progress = atom<ProgressRecord>(R.emptyRecord(FIRST_EPOCH));
+	const $undo = atom<UndoInfo | null>(null);
+	let storage: StorageAdapter | undefined;
+
+	function readStored(): ProgressRecord | null {
+		return storage!.read(PROGRESS_KEY, parseRecord);
+	}
+
+	function onOtherTab(raw: string | null): void {
+		if (raw === null) return;
+		const incoming = readStored();
+		if (!incoming) return;
+		const merged = sync($progress.get(), incoming);
+		$progress.set(merged);
+		// The other tab lacked something this tab has: write the union back.
+		if (canonicalJson(merged) !== canonicalJson(incoming)) storage!.write(PROGRESS_KEY, merged);
+	}
+
+	function refreshUndo(): void {
+		$undo.set(storage!.read(UNDO_KEY, parseUndo)?.info ?? null);
+	}
+
+	/** Load once: read the stored record and undo slot, listen to other tabs. */
+	function ensureLoaded(): StorageAdapter {
+		if (storage) return storage;
+		storage = opts.storage();
+		const stored = readStored();
+		if (stored) $progress.set(stored);
+		refreshUndo();
+		storage.onChange(PROGRESS_KEY, onOtherTab);
+		storage.onChange(UNDO_KEY, refreshUndo);
+		return storage;
+	}
+
+	onMount($progress, () => {
+		ensureLoaded();
+	});
+
+	/** Reconcile with storage, apply `change`, save; on refusal keep the stored state. */
+	function update(change: (r: ProgressRecord) => ProgressRecord): ActionResult {
+		const s = ensureLoaded();
+		const stored = readStored();
+		const base = stored ? sync($progress.get(), stored) : $progress.get();
+		const next = R.normalize(change(base));
+		if (!s.write(PROGRESS_KEY, next)) {
+			$progress.set(base);
+			return { ok: false, message: NOT_SAVED };
+		}
+		$progress.set(next);
+		return { ok: true };
+	}
+
+	/** Replace the record whole (reset, undo), after saving the current one to the undo slot when `snapshot` is given. */
+	function replace(next: ProgressRecord, snapshot: UndoInfo | null): ActionResult {
+		const s = ensureLoaded();
+		const stored = readStored();
+		const current = stored ? sync($progress.get(), stored) : $progress.get();
+		if (snapshot) {
+			if (!s.write(UNDO_KEY, { ...snapshot, record: current })) return { ok: false, message: NOT_SAVED };
+		}
+		if (!s.write(PROGRESS_KEY, next)) return { ok: false, message: NOT_SAVED };
+		$progress.set(next);
+		if (snapshot) $undo.set(snapshot);
+		return { ok: true };
+	}
+
+	const api = {
+		$progress: $progress as ReadableAtom<ProgressRecord>,
+		/** The last import or reset that can be undone, or null. */
+		$undo: $undo as ReadableAtom<UndoInfo | null>,
+
+		/** Load the stored record now (islands call this on connect; mounting `$progress` does it too). */
+		load(): void {
+			ensureLoaded();
+		},
+
+		/** Whether progress survives closing the page (false in private mode / blocked storage). */
+		persistent(): boolean {
+			return ensureLoaded().persistent;
+		},
+
+		/** Keep a graded knowledge-check attempt; returns it with its new id. */
+		recordQuizAttempt(quizId: string, attempt: Omit<QuizAttempt, 'id'>): ActionResult & { attempt: QuizAttempt } {
+			const full: QuizAttempt = { id: newId(), ...attempt };
+			return { ...update((r) => R.addQuizAttempt(r, quizId, full)), attempt: full };
+		},
+
+		/** Tick or untick a checklist item now. */
+		setChecklistItem(checklistId: string, itemId: string, checked: boolean): ActionResult {
+			return update((r) => R.setChecklistItem(r, checklistId, itemId, checked, now()));
+		},
+
+		/** Save "Certification Date" (YYYY-MM-DD or '') and "Certified By" of a checklist. */
+		setChecklistMeta(checklistId: string, fields: { date: string; by: string }): ActionResult {
+			if (fields.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(fields.date)) return { ok: false, message: 'Enter the date as YYYY-MM-DD.' };
+			if (fields.by.length > 120) return { ok: false, message: '"Certified by" is limited to 120 characters.' };
+			return update((r) => R.setCertification(r, checklistId, { date: fields.date, by: fields.by.trim() }, now()));
+		},
+
+		/** Keep a self-assessment submission (ratings 1–5 by statement id and their average). */
+		addSelfAssessment(s: Omit<SelfAssessmentSubmission, 'id' | 'at'>): ActionResult {
+			return update((r) => R.addSelfAssessment(r, { id: newId(), at: now(), ...s }));
+		},
+
+		/** Keep a training feedback form. */
+		addFeedback(f: Omit<FeedbackEntry, 'id' | 'at'>): ActionResult {
+			return update((r) => R.addFeedback(r, { id: newId(), at: now(), ...f }));
+		},
+
+		/** Mark a page as read (or not). */
+		markRead(pageId: string, read = true): ActionResult {
+			return update((r) => R.setRead(r, pageId, read, now()));
+		},
+
+		/** Acknowledge the revision of a page whose source hashes to `hash` (also marks it read). */
+		acknowledge(pageId: string, hash: string): ActionResult {
+			return update((r) => R.acknowledge(r, pageId, hash, now()));
+		},
+
+		/**
+		 * Keep one run of a lab's checks. `attempt.at` defaults to now. For the lab island:
+		 * `recordLabAttempt('qms-compliant-pr', { runner: 'offline', passed, checks, durationMs })`.
+		 */
+		recordLabAttempt(labId: string, attempt: Omit<LabAttempt, 'id' | 'at'> & { at?: string }): ActionResult & { attempt: LabAttempt } {
+			const full: LabAttempt = { id: newId(), at: attempt.at ?? now(), runner: attempt.runner, passed: attempt.passed, checks: attempt.checks, durationMs: Math.max(0, Math.round(attempt.durationMs)) };
+			return { ...update((r) => R.addLabAttempt(r, labId, full)), attempt: full };
+		},
+
+		/** Set the name printed on certificates; '' removes it. Refuses control characters and more than 80 characters. */
+		setDisplayName(name: string): ActionResult {
+			const displayName = name.trim();
+			const check = ProfileSchema.safeParse({ displayName });
+			if (!check.success) return { ok: false, message: 'Use at most 80 characters, without line breaks or control characters.' };
+			return update((r) => R.setDisplayName(r, displayName, now()));
+		},
+
+		/** The export file for the current record: its name and text. */
+		async exportRecord(): Promise<{ filename: string; text: string }> {
+			ensureLoaded();
+			const t = now();
+			return { filename: exportFileName(t), text: await buildExport($progress.get(), t) };
+		},
+
+		/** Validate an export file (text and size in bytes) and say what importing it would change. Changes nothing. */
+		async previewImport(text: string, bytes: number): Promise<ImportPreview> {
+			ensureLoaded();
+			const parsed = await parseImport(text, bytes);
+			if (!parsed.ok) return parsed;
+			const current = $progress.get();
+			return { ok: true, record: parsed.record, changes: describeChanges(current, merge(current, parsed.record)), exportedAt: parsed.exportedAt };
+		},
+
+		/** Merge a validated record into the learner's, after saving the current one for undo. */
+		importRecord(imported: ProgressRecord): ActionResult {
+			const s = ensureLoaded();
+			const stored = readStored();
+			const current = stored ? sync($progress.get(), stored) : $progress.get();
+			const snapshot: UndoInfo = { kind: 'import', at: now() };
+			if (!s.write(UNDO_KEY, { ...snapshot, record: current })) return { ok: false, message: NOT_SAVED };
+			const r = update((rec) => merge(rec, imported));
+			if (r.ok) $undo.set(snapshot);
+			else {
+				s.remove(UNDO_KEY);
+				$undo.set(null);
+			}
+			return r;
+		},
+
+		/** Start over with an empty record, after saving the current one for undo. */
+		reset(): ActionResult {
+			const t = now();
+			return replace(R.emptyRecord(t), { kind: 'reset', at: t });
+		},
+
+		/** Put back the record saved by the last import or reset (`kind` must match it). */
+		undo(kind: UndoInfo['kind']): ActionResult {
+			const s = ensureLoaded();
+			const snap = s.read(UNDO_KEY, parseUndo);
+			if (!snap || snap.info.kind !== kind) return { ok: false, message: `There is no ${kind} to undo.` };
+			// A new epoch, so other open tabs adopt the restored record instead of merging into it.
+			const restored = R.normalize({ ...snap.record, epoch: now() });
+			const r = replace(restored, null);
+			if (r.ok) {
+				s.remove(UNDO_KEY);
+				$undo.set(null);
+			}
+			return r;
+		},
+
+		/** The record saved before the last import or reset, as an export file (the backup), or null. */
+		async exportUndoSnapshot(): Promise<{ filename: string; text: string } | null> {
+			const snap = ensureLoaded().read(UNDO_KEY, parseUndo);
+			if (!snap) return null;
+			const t = now();
+			return { filename: exportFileName(t).replace('.json', `-before-${snap.info.kind}.json`), text: await buildExport(snap.record, t) };
+		},
+	};
+	return api;
+}
+
+export type ProgressStore = ReturnType<typeof createProgressStore>;
+
+/** The page's store, over the shared localStorage adapter. */
+export const progressStore: ProgressStore = createProgressStore({ storage: getStorage });
+
+export const $progress = progressStore.$progress;
+export const $undo = progressStore.$undo;
+export const {
+	load,
+	recordQuizAttempt,
+	setChecklistItem,
+	setChecklistMeta,
+	addSelfAssessment,
+	addFeedback,
+	markRead,
+	acknowledge,
+	recordLabAttempt,
+	setDisplayName,
+	exportRecord,
+	previewImport,
+	importRecord,
+	reset,
+	exportUndoSnapshot,
+} = progressStore;
+
+/** Undo the last import. */
+export const undoImport = (): ActionResult => progressStore.undo('import');
+/** Undo the last reset. */
+export const undoReset = (): ActionResult => progressStore.undo('reset');

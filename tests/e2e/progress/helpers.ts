@@ -1,0 +1,93 @@
+/**
+ * Shared steps for the progress e2e tests. Quizzes are answered from the answer key the page
+ * itself embeds, so the tests keep working when the writers change the question banks.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const QUIZ_PAGE = '/qms-onboarding/developer/qms-introduction/';
+export const QUIZ_ID = 'qms-onboarding-qms-introduction';
+export const PATH_PAGE = '/qms-onboarding/developer/';
+export const CHECKLIST_PAGE = '/test-fixtures/checklist/';
+export const CHECKLIST_ID = 'e2e-fixture-checklist';
+export const PROGRESS_PAGE = '/progress/';
+export const SELF_ASSESSMENT_PAGE = '/release-readiness/assessment/self-assessment/';
+export const FEEDBACK_PAGE = '/release-readiness/assessment/training-feedback/';
+export const KEY = 'qms-training:progress';
+export const UNDO_KEY = 'qms-training:progress-undo';
+
+type KeyQuestion =
+	| { id: string; type: 'single'; correct: string }
+	| { id: string; type: 'multiple'; correct: string[] }
+	| { id: string; type: 'true-false'; correct: boolean }
+	| { id: string; type: 'ordering'; correct: string[] };
+export interface AnswerKey {
+	quizId: string;
+	passMark: number;
+	maxAttempts: number | null;
+	questions: KeyQuestion[];
+}
+
+export function quiz(page: Page, id = QUIZ_ID): Locator {
+	return page.locator(`qms-quiz[data-quiz-id="${id}"]`);
+}
+
+export async function answerKey(page: Page, id = QUIZ_ID): Promise<AnswerKey> {
+	return JSON.parse((await quiz(page, id).locator('script[data-answer-key]').textContent())!);
+}
+
+/** Put an ordering question's items in `order` using only the keyboard (focus a move button, press Enter). */
+export async function orderByKeyboard(question: Locator, order: string[]): Promise<void> {
+	for (let target = 0; target < order.length; target++) {
+		const ids = await question.locator('li[data-item-id]').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.itemId!));
+		let at = ids.indexOf(order[target]!);
+		while (at > target) {
+			const up = question.locator(`li[data-item-id="${order[target]}"] button[data-move="-1"]`);
+			await up.focus();
+			await up.press('Enter');
+			at--;
+		}
+	}
+}
+
+/** Answer every question; the questions whose ids are in `wrong` get a wrong answer. */
+export async function answerQuiz(page: Page, key: AnswerKey, wrong: string[] = []): Promise<void> {
+	const root = quiz(page, key.quizId);
+	for (const q of key.questions) {
+		const li = root.locator(`li.quiz-question[data-question-id="${q.id}"]`);
+		const bad = wrong.includes(q.id);
+		switch (q.type) {
+			case 'single': {
+				const values = await li.locator('input[type=radio]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+				await li.locator(`input[value="${bad ? values.find((v) => v !== q.correct) : q.correct}"]`).check();
+				break;
+			}
+			case 'multiple': {
+				const values = await li.locator('input[type=checkbox]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+				for (const v of values) {
+					const pick = bad ? !q.correct.includes(v) || v === q.correct[0] : q.correct.includes(v);
+					if (pick) await li.locator(`input[value="${v}"]`).check();
+				}
+				break;
+			}
+			case 'true-false':
+				await li.locator(`input[value="${String(bad ? !q.correct : q.correct)}"]`).check();
+				break;
+			case 'ordering':
+				await orderByKeyboard(li, bad ? [...q.correct].reverse() : q.correct);
+				break;
+		}
+	}
+}
+
+export async function stored(page: Page, key = KEY): Promise<string | null> {
+	return page.evaluate((k) => localStorage.getItem(k), key);
+}
+
+export async function storedRecord(page: Page): Promise<Record<string, any>> {
+	return JSON.parse((await stored(page)) ?? 'null');
+}
+
+/** Wait until the islands have hydrated (the quiz's or checklist's inputs are enabled). */
+export async function hydrated(page: Page, selector: string): Promise<void> {
+	await expect(page.locator(selector).first()).toBeEnabled();
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { PROGRESS_VERSION } from '../../../../src/schemas/progress';
+import { MIGRATIONS, migrateRecord, runMigrations } from '../../../../src/lib/progress/migrate';
+import { emptyRecord, setChecklistItem } from '../../../../src/lib/progress/record';
+
+const t = '2026-01-08T09:00:00.000Z';
+
+describe('migrateRecord', () => {
+	it('version 1 is the first version: there is no earlier one to migrate from', () => {
+		expect(PROGRESS_VERSION).toBe(1);
+		expect(Object.keys(MIGRATIONS)).toEqual([]);
+	});
+
+	it('reads a current record unchanged (normalized)', () => {
+		const r = setChecklistItem(emptyRecord(t), 'c', 'item', true, t);
+		expect(migrateRecord(JSON.parse(JSON.stringify(r)))).toEqual({ ok: true, record: r, fromVersion: 1 });
+	});
+
+	it('refuses JSON that is not a record', () => {
+		for (const raw of [null, 42, 'x', [], {}, { version: '1' }, { version: 0 }, { version: 1.5 }]) {
+			expect(migrateRecord(raw)).toMatchObject({ ok: false, reason: 'not-a-record' });
+		}
+	});
+
+	it('refuses a record from a newer site, saying so', () => {
+		const r = migrateRecord({ ...emptyRecord(t), version: PROGRESS_VERSION + 1 });
+		expect(r).toMatchObject({ ok: false, reason: 'newer-version' });
+		expect(!r.ok && r.message).toContain(`schema ${PROGRESS_VERSION + 1}`);
+	});
+
+	it('refuses invalid data and names where it is', () => {
+		const bad = { ...emptyRecord(t), quizzes: { q: { attempts: [{ id: 'attempt-0001', score: 1000 }] } } };
+		const r = migrateRecord(bad);
+		expect(r).toMatchObject({ ok: false, reason: 'invalid' });
+		expect(!r.ok && r.message).toMatch(/quizzes\.q\.attempts\.0/);
+	});
+
+	it('refuses keys that are not ids (e.g. "__proto__", "constructor") and never pollutes prototypes', () => {
+		const json = `{"version":1,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{"constructor":{"attempts":[]}},"checklists":{},"selfAssessments":[],"feedback":[],"reading":{},"labs":{},"__proto__":{"polluted":true}}`;
+		const r = migrateRecord(JSON.parse(json));
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect(r.ok).toBe(true); // "constructor" matches the id pattern and is kept as plain data
+		const json2 = json.replace('"constructor"', '"__proto__"');
+		const r2 = migrateRecord(JSON.parse(json2));
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		if (r2.ok) expect(Object.keys(r2.record.quizzes)).toEqual([]);
+	});
+
+	// The chain runner, with a chain passed in: walks every step from the stored version up.
+	it('runMigrations applies each step from the stored version to the current one', () => {
+		const chain = {
+			1: (o: Record<string, unknown>) => ({ ...o, m: 0 }),
+			2: (o: Record<string, unknown>) => ({ total: (o.n as number) + (o.m as number) }),
+		};
+		expect(runMigrations({ version: 1, n: 5 }, chain, 3)).toEqual({ ok: true, fromVersion: 1, value: { version: 3, total: 5 } });
+		expect(runMigrations({ version: 2, n: 5, m: 2 }, chain, 3)).toEqual({ ok: true, fromVersion: 2, value: { version: 3, total: 7 } });
+		expect(runMigrations({ version: 3, total: 1 }, chain, 3)).toEqual({ ok: true, fromVersion: 3, value: { version: 3, total: 1 } });
+		expect(runMigrations({ version: 1 }, {}, 2)).toMatchObject({ ok: false, reason: 'invalid' });
+		expect(runMigrations({ version: 1 }, { 1: () => { throw new Error('boom'); } }, 2)).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringContaining('boom') });
+	});
+});
