@@ -2,15 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { CHECKLIST_PAGE, FEEDBACK_PAGE, PATH_PAGE, PROGRESS_PAGE, QUIZ_ID, QUIZ_PAGE, SELF_ASSESSMENT_PAGE, answerKey, answerQuiz, hydrated, quiz } from './helpers';
 
-/**
- * Starlight's own search button (`button[data-open-modal]`, site header, on every page) fails
- * label-content-name-mismatch: its aria-label "Search" lacks the visible "Ctrl K". It is not part
- * of the progress features and is reported to the lead; everything else on the page is checked.
- */
-const STARLIGHT_SEARCH_BUTTON = 'button[data-open-modal]';
-
+/** The whole page is scanned, site header and search button included. */
 async function seriousViolations(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).exclude(STARLIGHT_SEARCH_BUTTON).analyze();
+	const { violations } = await new AxeBuilder({ page }).analyze();
 	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
@@ -34,14 +28,14 @@ test.describe(`accessibility, ${colorScheme} theme (axe: no serious or critical 
 	test('checklist page with ticks and certification', async ({ page }) => {
 		await page.goto(CHECKLIST_PAGE);
 		await hydrated(page, 'input[data-item-id]');
-		await page.locator('input[data-item-id="fixture-a1"]').check();
+		await page.locator('input[data-item-id="read-roadmap"]').check();
 		expect(await seriousViolations(page)).toEqual([]);
 	});
 
 	test('progress page with data, import preview and reset confirmation open', async ({ page }) => {
 		await page.goto(CHECKLIST_PAGE);
 		await hydrated(page, 'input[data-item-id]');
-		await page.locator('input[data-item-id="fixture-a1"]').check();
+		await page.locator('input[data-item-id="read-roadmap"]').check();
 		await page.goto(PROGRESS_PAGE);
 		await hydrated(page, '[data-export]');
 		await expect(page.locator('section[data-program="qms-onboarding"]')).toBeVisible();

@@ -52,7 +52,7 @@ test.describe('storage resilience', () => {
 		await page.goto(CHECKLIST_PAGE);
 		await expect(page.locator('[data-notice="unavailable"]')).toContainText('Your progress is not being saved');
 		await hydrated(page, 'input[data-item-id]');
-		const a1 = page.locator(`qms-checklist[data-checklist-id="${CHECKLIST_ID}"] input[data-item-id="fixture-a1"]`);
+		const a1 = page.locator(`qms-checklist[data-checklist-id="${CHECKLIST_ID}"] input[data-item-id="read-roadmap"]`);
 		await a1.check();
 		await expect(page.locator('[data-summary]')).toHaveText('1 of 5 items done');
 	});
@@ -61,7 +61,7 @@ test.describe('storage resilience', () => {
 		await page.goto(CHECKLIST_PAGE);
 		await hydrated(page, 'input[data-item-id]');
 		const box = (id: string) => page.locator(`qms-checklist[data-checklist-id="${CHECKLIST_ID}"] input[data-item-id="${id}"]`);
-		await box('fixture-a1').check();
+		await box('read-roadmap').check();
 		const before = await stored(page, KEY);
 		// From now on the browser refuses writes as a full storage does.
 		await page.evaluate(() => {
@@ -70,9 +70,9 @@ test.describe('storage resilience', () => {
 			};
 		});
 		// click, not check(): the island puts the box back when the browser refuses to save.
-		await box('fixture-a2').click();
+		await box('read-success-criteria').click();
 		await expect(page.locator('[data-notice="write-failed"]')).toContainText('Your last change was not saved');
-		await expect(box('fixture-a2')).not.toBeChecked();
+		await expect(box('read-success-criteria')).not.toBeChecked();
 		await expect(page.locator(`qms-checklist[data-checklist-id="${CHECKLIST_ID}"] [data-error]`)).toContainText('refused to save');
 		expect(await stored(page, KEY)).toBe(before);
 	});

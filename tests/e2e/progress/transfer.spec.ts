@@ -33,8 +33,8 @@ async function doThings(page: Page): Promise<void> {
 	await page.getByRole('button', { name: 'I have read and understood this page' }).click();
 	await page.goto(CHECKLIST_PAGE);
 	await hydrated(page, 'input[data-item-id]');
-	await page.locator('input[data-item-id="fixture-a1"]').check();
-	await page.locator('input[data-item-id="fixture-b2"]').check();
+	await page.locator('input[data-item-id="read-roadmap"]').check();
+	await page.locator('input[data-item-id="read-playbook"]').check();
 	await page.goto(SELF_ASSESSMENT_PAGE);
 	await hydrated(page, 'qms-self-assessment [data-submit]');
 	for (const fs of await page.locator('[data-statement-id]').all()) await fs.getByLabel('4').check();
@@ -132,7 +132,7 @@ test.describe('export and import', () => {
 	test('a reset can be cancelled', async ({ page }) => {
 		await page.goto(CHECKLIST_PAGE);
 		await hydrated(page, 'input[data-item-id]');
-		await page.locator('input[data-item-id="fixture-a1"]').check();
+		await page.locator('input[data-item-id="read-roadmap"]').check();
 		await page.goto(PROGRESS_PAGE);
 		await hydrated(page, '[data-reset]');
 		const before = await stored(page, KEY);

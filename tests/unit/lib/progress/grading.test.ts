@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { QuizSchema } from '../../../../src/schemas/quiz';
@@ -75,15 +75,17 @@ describe('gradeQuiz and the pass mark', () => {
 	});
 });
 
-describe('answerKey from the sample bank', () => {
-	it('reads the YAML format and grades its right answers as 100 %', () => {
-		const bank = QuizSchema.parse(parse(readFileSync('content/quizzes/qms-onboarding-qms-introduction.yaml', 'utf8')));
-		const k = answerKey('qms-onboarding-qms-introduction', bank);
-		expect(k.passMark).toBe(80);
-		expect(k.maxAttempts).toBeNull();
-		expect(k.questions.map((q) => q.type)).toEqual(['single', 'multiple', 'ordering', 'true-false', 'single']);
+describe('answerKey over every bank in content/quizzes', () => {
+	const files = readdirSync('content/quizzes').filter((f) => f.endsWith('.yaml'));
+	it('finds the banks', () => expect(files.length).toBeGreaterThan(20));
+	it.each(files)('%s: parses, keeps its pass mark and policy, and grades its right answers as 100 %%', (file) => {
+		const bank = QuizSchema.parse(parse(readFileSync(`content/quizzes/${file}`, 'utf8')));
+		const k = answerKey(file.replace(/\.yaml$/, ''), bank);
+		expect(k.passMark).toBe(bank.passMark);
+		expect(k.maxAttempts).toBe(bank.policy.maxAttempts);
+		expect(k.questions.map((q) => q.type)).toEqual(bank.questions.map((q) => q.type));
 		const right = Object.fromEntries(k.questions.map((q) => [q.id, q.correct]));
-		expect(gradeQuiz(k, right)).toMatchObject({ correct: 5, passed: true });
+		expect(gradeQuiz(k, right)).toMatchObject({ correct: bank.questions.length, passed: true });
 	});
 	it('keeps maxAttempts (003, Gate 2: retesting allowed once = 2)', () => {
 		const bank = QuizSchema.parse({ ...parse(readFileSync('content/quizzes/qms-onboarding-qms-introduction.yaml', 'utf8')), policy: { maxAttempts: 2 } });
