@@ -11,7 +11,7 @@ export interface SidebarSource {
 	label: string;
 	kind: KindId;
 	roles: RoleId[];
-	/** `sidebar.order` of the loose page (folders are ordered by name and kind, then role). */
+	/** `sidebar.order` of the loose page, or of the folder's index page (orders folders of the same rank). */
 	order?: number;
 }
 
@@ -23,7 +23,8 @@ type SidebarItem =
 
 /**
  * Folder order in a program: onboarding first (everyone starts there), then learning paths (in
- * role order), then topic folders, exercises, scenarios, assessment, and reference last.
+ * role order), then topic folders, exercises, scenarios, assessment, and reference last. Within a
+ * rank, the index page's `sidebar.order` decides, then role order, then the label.
  */
 const NAMED_RANK: Record<string, number> = { onboarding: 0, exercises: 30, scenarios: 40, assessment: 50, reference: 90 };
 const folderRank = (s: SidebarSource) => NAMED_RANK[s.folder ?? ''] ?? (s.kind === 'path' ? 10 : 20);
@@ -41,7 +42,13 @@ export function programSidebar(program: ProgramId, sources: readonly SidebarSour
 		.sort((a, b) => (a.order ?? 99) - (b.order ?? 99) || a.label.localeCompare(b.label));
 	const folders = mine
 		.filter((s) => s.folder !== null)
-		.sort((a, b) => folderRank(a) - folderRank(b) || roleRank(a.roles) - roleRank(b.roles) || a.label.localeCompare(b.label));
+		.sort(
+			(a, b) =>
+				folderRank(a) - folderRank(b) ||
+				(a.order ?? 0) - (b.order ?? 0) ||
+				roleRank(a.roles) - roleRank(b.roles) ||
+				a.label.localeCompare(b.label),
+		);
 	const items: SidebarItem[] = [];
 	if (mine.some((s) => s.id === program)) items.push({ slug: program, label: 'Overview' });
 	for (const s of loose) items.push({ slug: s.id, label: s.label });

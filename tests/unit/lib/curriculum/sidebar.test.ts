@@ -16,7 +16,8 @@ describe('programSidebar', () => {
 			src({ id: 'qms-onboarding/developer', folder: 'developer', label: 'Developer path', kind: 'path', roles: ['developer'] }),
 			src({ id: 'qms-onboarding/scenarios', folder: 'scenarios', label: 'Scenarios', kind: 'overview' }),
 			src({ id: 'qms-onboarding/onboarding', folder: 'onboarding', label: 'Onboarding days', kind: 'overview' }),
-			src({ id: 'qms-onboarding/gates', folder: 'gates', label: 'Quality gates', kind: 'overview' }),
+			src({ id: 'qms-onboarding/gates', folder: 'gates', label: 'Quality gates', kind: 'overview', order: 30 }),
+			src({ id: 'qms-onboarding/foundations', folder: 'foundations', label: 'Shared foundations', kind: 'overview', order: 10 }),
 			src({ id: 'qms-onboarding/timeline', folder: null, label: 'Timeline', kind: 'reference', order: 2 }),
 			src({ id: 'other', folder: null, label: 'Other', kind: 'overview', program: 'qms-leadership' }),
 		]);
@@ -28,6 +29,7 @@ describe('programSidebar', () => {
 			{ label: 'Onboarding days', collapsed: true, items: [{ autogenerate: { directory: 'qms-onboarding/onboarding' } }] },
 			{ label: 'Developer path', collapsed: true, items: [{ autogenerate: { directory: 'qms-onboarding/developer' } }] },
 			{ label: 'QA engineer path', collapsed: true, items: [{ autogenerate: { directory: 'qms-onboarding/qa-engineer' } }] },
+			{ label: 'Shared foundations', collapsed: true, items: [{ autogenerate: { directory: 'qms-onboarding/foundations' } }] },
 			{ label: 'Quality gates', collapsed: true, items: [{ autogenerate: { directory: 'qms-onboarding/gates' } }] },
 			{ label: 'Scenarios', collapsed: true, items: [{ autogenerate: { directory: 'qms-onboarding/scenarios' } }] },
 			{ label: 'Reference', collapsed: true, items: [{ autogenerate: { directory: 'qms-onboarding/reference' } }] },
