@@ -54,7 +54,7 @@ test.describe('storage resilience', () => {
 		await hydrated(page, 'input[data-item-id]');
 		const a1 = page.locator(`qms-checklist[data-checklist-id="${CHECKLIST_ID}"] input[data-item-id="read-roadmap"]`);
 		await a1.check();
-		await expect(page.locator('[data-summary]')).toHaveText('1 of 5 items done');
+		await expect(page.locator(`qms-checklist[data-checklist-id="${CHECKLIST_ID}"] [data-summary]`)).toHaveText('1 of 18 items done');
 	});
 
 	test('quota exceeded: the change is refused, the saved record is untouched, a notice shows', async ({ page }) => {
