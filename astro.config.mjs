@@ -21,7 +21,12 @@ export default defineConfig({
 	server: { headers: isolationHeaders },
 	// Keep src/content/docs (a symlink to content/docs) as the path Vite reports, so Starlight
 	// and starlight-links-validator see the same file ids.
-	vite: { resolve: { preserveSymlinks: true }, cacheDir: './.cache/vite' },
+	vite: {
+		resolve: { preserveSymlinks: true },
+		cacheDir: './.cache/vite',
+		// npm run bench builds with hidden source maps to attribute JS bytes to Starlight or to us.
+		build: { sourcemap: process.env.BENCH_SOURCEMAP ? 'hidden' : false },
+	},
 	// Per-checkout cache: several work trees may share one node_modules.
 	cacheDir: './.cache/astro',
 	integrations: [

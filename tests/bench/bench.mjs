@@ -1,21 +1,24 @@
-// npm run bench: build time, page count, bytes per page type (HTML, CSS, JS; raw and gzip),
-// JS beyond Starlight's own, and median Pagefind query time in Chromium.
-// Flags: --no-build reuses dist/.
+// npm run bench: build time, page count, and per page type the HTML, CSS and JS bytes (raw and
+// gzip) a browser loads before any interaction (load + idle, fresh profile, no clicks), with the
+// JS split between Starlight/Astro and our own code by source maps; then the median Pagefind query
+// time in Chromium. Flags: --no-build reuses dist/ (JS attribution needs a bench build's maps).
 import { execSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { measurePage, extraJs } from './measure.mjs';
+import { ownShare } from './attribute.mjs';
 import { PAGEFIND_RANKING } from '../../src/lib/search/ranking.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
 let buildSeconds = null;
 if (!process.argv.includes('--no-build')) {
 	const t0 = performance.now();
-	execSync('npx astro build', { cwd: root, stdio: 'ignore' });
+	execSync('npx astro build', { cwd: root, stdio: 'ignore', env: { ...process.env, BENCH_SOURCEMAP: '1' } });
 	buildSeconds = (performance.now() - t0) / 1000;
 }
 
@@ -27,61 +30,108 @@ const htmlFiles = [];
 		else if (name === 'index.html') htmlFiles.push(p);
 	}
 })(dist);
+htmlFiles.sort();
 
 /** First page (by path) of each page type, recognised from the markup the site emits. */
 const kindOf = (html) => /data-pagefind-filter="kind"[^>]*>([^<]+)</.exec(html)?.[1];
-const pick = (pred) => htmlFiles.sort().find((f) => pred(readFileSync(f, 'utf8'), f));
+const pick = (pred) => htmlFiles.find((f) => pred(readFileSync(f, 'utf8'), f));
 const types = {
 	overview: pick((h) => kindOf(h) === 'Overview'),
 	path: pick((h) => kindOf(h) === 'Learning path'),
-	module: pick((h) => kindOf(h) === 'Module' && !h.includes('data-quiz-id')) ?? pick((h) => kindOf(h) === 'Module'),
+	module: pick((h) => kindOf(h) === 'Module' && !h.includes('data-quiz-id')),
 	'module + quiz': pick((h) => kindOf(h) === 'Module' && h.includes('data-quiz-id')),
 	catalog: join(dist, 'catalog/index.html'),
 	'start here': join(dist, 'start-here/index.html'),
 	progress: pick((_, f) => f.endsWith('/progress/index.html')),
 	lab: pick((_, f) => /\/labs\/[^/]+\/index\.html$/.test(f)),
 };
-const baseline = measurePage(dist, join(dist, '404.html'));
 
 console.log('\n# Build');
 console.log(`pages: ${htmlFiles.length}`);
-console.log(`build time: ${buildSeconds === null ? 'skipped (--no-build)' : `${buildSeconds.toFixed(1)} s`}`);
+console.log(`build time: ${buildSeconds === null ? 'skipped (--no-build)' : `${buildSeconds.toFixed(1)} s (with hidden source maps)`}`);
 
-console.log('\n# Bytes per page type (JS = loaded before any interaction; extra = beyond Starlight alone, measured against 404.html)');
-console.log('type            | page                                   | HTML raw/gz        | CSS raw/gz         | JS raw/gz          | extra JS gz');
-for (const [type, file] of Object.entries(types)) {
-	if (!file) {
-		console.log(`${type.padEnd(15)} | (no such page in this build)`);
-		continue;
-	}
-	const m = measurePage(dist, file);
-	const extra = extraJs(m, baseline);
-	const rel = file.slice(dist.length).replace(/index\.html$/, '');
-	console.log(
-		`${type.padEnd(15)} | ${rel.padEnd(38).slice(0, 38)} | ${`${kb(m.html.raw)}/${kb(m.html.gzip)}`.padEnd(18)} | ${`${kb(m.css.raw)}/${kb(m.css.gzip)}`.padEnd(18)} | ${`${kb(m.js.raw)}/${kb(m.js.gzip)}`.padEnd(18)} | ${kb(extra.gzip)}`,
-	);
-}
-console.log('budgets: module page extra JS ≤ 10 KB gzip (issue 2); lab page JS before interaction ≤ 30 KB gzip (issue 4)');
-
-// Search latency, in the browser, against the built index with the site's ranking.
-const questions = readdirSync(join(root, 'tests/e2e/search-questions'))
-	.filter((f) => f.endsWith('.json'))
-	.flatMap((f) => JSON.parse(readFileSync(join(root, 'tests/e2e/search-questions', f), 'utf8')).map((x) => x.q));
 const port = 4391;
 const server = spawn(join(root, 'node_modules/.bin/astro'), ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
 	cwd: root,
 	stdio: 'ignore',
 });
+const origin = `http://127.0.0.1:${port}`;
 try {
-	for (let i = 0; i < 50; i++) {
+	for (let i = 0; i < 100; i++) {
 		try {
-			if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
+			if ((await fetch(`${origin}/`)).ok) break;
 		} catch {}
 		await new Promise((r) => setTimeout(r, 200));
 	}
 	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+
+	console.log('\n# Bytes per page type, loaded before any interaction (load + idle; fresh profile)');
+	console.log('JS "ours" = bytes mapped to our sources and our dependencies (nanostores, zod…); "Starlight" = Starlight, Astro, Pagefind UI.');
+	console.log('type            | page                                   | HTML raw/gz       | CSS raw/gz        | JS raw/gz         | JS gz Starlight | JS gz ours');
+	for (const [type, file] of Object.entries(types)) {
+		if (!file) {
+			console.log(`${type.padEnd(15)} | (no such page in this build)`);
+			continue;
+		}
+		const url = file.slice(dist.length).replace(/index\.html$/, '');
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const loaded = new Map();
+		page.on('response', (res) => {
+			const u = new URL(res.url());
+			if (u.origin !== origin) return;
+			const kind = res.request().resourceType();
+			if (kind === 'script' || kind === 'stylesheet') loaded.set(u.pathname, kind);
+		});
+		await page.goto(origin + url, { waitUntil: 'networkidle' });
+		await page.waitForTimeout(1500); // idle callbacks (Starlight loads its search UI on idle)
+		await context.close();
+		const html = readFileSync(file);
+		const css = { raw: 0, gzip: 0 };
+		const js = { raw: 0, gzip: 0, ours: 0, starlight: 0, unmapped: 0 };
+		for (const m of html.toString().matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) {
+			css.raw += Buffer.byteLength(m[1]);
+			css.gzip += gz(Buffer.from(m[1]));
+		}
+		for (const [path, kind] of loaded) {
+			const f = join(dist, decodeURIComponent(path));
+			if (!existsSync(f)) continue;
+			const b = readFileSync(f);
+			const g = gz(b);
+			if (kind === 'stylesheet') {
+				css.raw += b.length;
+				css.gzip += g;
+				continue;
+			}
+			js.raw += b.length;
+			js.gzip += g;
+			const share = path.startsWith('/pagefind/') ? 0 : ownShare(f);
+			if (share === null) js.unmapped += g;
+			else {
+				js.ours += g * share;
+				js.starlight += g * (1 - share);
+			}
+		}
+		for (const m of html.toString().matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/(?:ld\+)?json)[^>]*>([\s\S]*?)<\/script>/g)) {
+			js.raw += Buffer.byteLength(m[1]);
+			js.gzip += gz(Buffer.from(m[1]));
+			// Inline scripts: Starlight's theme/sidebar snippets unless they mention our elements.
+			if (/qms-|qms-training/.test(m[1])) js.ours += gz(Buffer.from(m[1]));
+			else js.starlight += gz(Buffer.from(m[1]));
+		}
+		const attributed = js.unmapped > 0 ? `${kb(js.ours)} (+${kb(js.unmapped)} unmapped)` : kb(js.ours);
+		console.log(
+			`${type.padEnd(15)} | ${url.padEnd(38).slice(0, 38)} | ${`${kb(html.length)}/${kb(gz(html))}`.padEnd(17)} | ${`${kb(css.raw)}/${kb(css.gzip)}`.padEnd(17)} | ${`${kb(js.raw)}/${kb(js.gzip)}`.padEnd(17)} | ${kb(js.starlight).padEnd(15)} | ${attributed}`,
+		);
+	}
+	console.log('budgets: module page, our JS ≤ 10 KB gzip (issue 2); lab page, JS before interaction ≤ 30 KB gzip (issue 4)');
+
+	// Search latency, in the browser, against the built index with the site's ranking.
+	const questions = readdirSync(join(root, 'tests/e2e/search-questions'))
+		.filter((f) => f.endsWith('.json'))
+		.flatMap((f) => JSON.parse(readFileSync(join(root, 'tests/e2e/search-questions', f), 'utf8')).map((x) => x.q));
 	const page = await (await browser.newContext()).newPage();
-	await page.goto(`http://127.0.0.1:${port}/`);
+	await page.goto(`${origin}/`);
 	const times = await page.evaluate(
 		async ({ qs, ranking }) => {
 			const pf = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
@@ -98,12 +148,11 @@ try {
 		},
 		{ qs: questions, ranking: PAGEFIND_RANKING },
 	);
-	await browser.close();
 	const sorted = [...times].sort((a, b) => a - b);
-	const median = sorted[Math.floor(sorted.length / 2)];
 	console.log('\n# Search');
 	console.log(`queries: ${times.length} (tests/e2e/search-questions), first query (cold index): ${times[0].toFixed(1)} ms`);
-	console.log(`median query time (search + top 5 results' data): ${median.toFixed(1)} ms; p90 ${sorted[Math.floor(sorted.length * 0.9)].toFixed(1)} ms`);
+	console.log(`median query time (search + top 5 results' data): ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms; p90 ${sorted[Math.floor(sorted.length * 0.9)].toFixed(1)} ms`);
+	await browser.close();
 } finally {
 	server.kill();
 }
