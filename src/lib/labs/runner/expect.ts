@@ -34,12 +34,15 @@ export interface ExpectTestHandle {
 let pluginsInstalled = false;
 function installPlugins(): void {
 	if (pluginsInstalled) return;
-	// chai.use ignores a plugin it already has, so this is safe inside a Vitest process too.
+	pluginsInstalled = true;
+	// Inside a Vitest process (tests/labs runs this core in Node) Vitest has already installed its
+	// own bundled copy of these plugins on the same chai. Installing ours on top would wrap
+	// `toThrow` twice (`.rejects.toThrow` would then see a function instead of the error), so keep theirs.
+	if (typeof (chai.Assertion.prototype as unknown as Record<string, unknown>).toHaveBeenCalledTimes === 'function') return;
 	chai.use(JestExtend);
 	chai.use(JestChaiExpect);
 	chai.use(ChaiStyleAssertions);
 	chai.use(JestAsymmetricMatchers);
-	pluginsInstalled = true;
 }
 
 /** The assertion-count state Vitest resets before every test. */
