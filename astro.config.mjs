@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
+import { monacoCssOnDemand } from './scripts/vite-plugin-monaco-css.mjs';
 
 /** Cross-origin isolation: WebContainer needs SharedArrayBuffer (see DESIGN.md, README "Hosting"). */
 const isolationHeaders = {
@@ -17,7 +18,7 @@ export default defineConfig({
 	server: { headers: isolationHeaders },
 	// Keep src/content/docs (a symlink to content/docs) as the path Vite reports, so Starlight
 	// and starlight-links-validator see the same file ids.
-	vite: { resolve: { preserveSymlinks: true }, cacheDir: './.cache/vite' },
+	vite: { resolve: { preserveSymlinks: true }, cacheDir: './.cache/vite', plugins: [monacoCssOnDemand()] },
 	// Per-checkout cache: several work trees may share one node_modules.
 	cacheDir: './.cache/astro',
 	integrations: [
