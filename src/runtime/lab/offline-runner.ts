@@ -1,7 +1,7 @@
 import type { LabCheck } from '../../schemas/lab-result';
 import type { VitestAssertion, VitestReport } from '../../schemas/vitest-report';
 import type { RunRequest, WorkerMessage } from '../../lib/labs/runner/protocol';
-import { checkName, checksFromReport, summarizeFailure } from '../../lib/labs/runner/report';
+import { checkName, checksFromReport, summarizeFailures } from '../../lib/labs/runner/report';
 import type { LabFiles } from '../../lib/labs/tree';
 import OfflineWorker from './offline-worker?worker';
 
@@ -51,7 +51,7 @@ export function runOffline({ files, timeLimitMs = OFFLINE_TIME_LIMIT_MS, onOutpu
 			const done: LabCheck[] = finished.map((r) => ({
 				name: checkName(r.ancestorTitles, r.title),
 				status: r.status === 'passed' ? 'pass' : r.status === 'failed' ? 'fail' : 'skip',
-				...(r.status === 'failed' ? { message: summarizeFailure((r.failureMessages ?? []).join('\n')) } : {}),
+				...(r.status === 'failed' ? { message: summarizeFailures(r.failureMessages ?? []) } : {}),
 			}));
 			end({ checks: [...done, { name: TIME_LIMIT_CHECK, status: 'fail', message }], timedOut: true });
 		}, timeLimitMs);

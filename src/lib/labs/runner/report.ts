@@ -33,6 +33,12 @@ export function summarizeFailure(text: string | undefined, maxLines = 12): strin
 	return out === '' ? undefined : out;
 }
 
+/** Every error of a test, each summarized, one after the other (a test can fail more than once). */
+export function summarizeFailures(messages: readonly string[]): string | undefined {
+	const parts = messages.map((m) => summarizeFailure(m, 6)).filter((m): m is string => m !== undefined);
+	return parts.length ? parts.join('\n') : undefined;
+}
+
 function statusOf(status: VitestAssertion['status']): LabCheck['status'] {
 	if (status === 'passed') return 'pass';
 	if (status === 'failed') return 'fail';
@@ -55,7 +61,7 @@ export function checksFromReport(report: VitestReport, root = ''): LabCheck[] {
 	for (const file of report.testResults) {
 		for (const a of file.assertionResults) {
 			const status = statusOf(a.status);
-			const message = status === 'fail' ? summarizeFailure((a.failureMessages ?? []).join('\n')) : undefined;
+			const message = status === 'fail' ? summarizeFailures(a.failureMessages ?? []) : undefined;
 			checks.push(message ? { name: checkName(a.ancestorTitles, a.title), status, message } : { name: checkName(a.ancestorTitles, a.title), status });
 		}
 		const fileMessage = summarizeFailure(file.message ?? '');

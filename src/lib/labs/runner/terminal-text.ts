@@ -1,6 +1,6 @@
 import { format } from '@vitest/utils/display';
 import type { VitestAssertion, VitestFileResult, VitestReport } from '../../../schemas/vitest-report';
-import { checkName, summarizeFailure } from './report';
+import { checkName } from './report';
 
 /**
  * Terminal lines for the offline runner, shaped like Vitest's default reporter so both runners
@@ -28,7 +28,8 @@ export function testText(result: VitestAssertion): string {
 	const ms = typeof result.duration === 'number' ? dim(` ${Math.round(result.duration)}ms`) : '';
 	if (result.status === 'passed') return `  ${green('✓')} ${name}${ms}\n`;
 	if (result.status === 'failed') {
-		const message = summarizeFailure((result.failureMessages ?? []).join('\n'), 20) ?? 'failed';
+		// Offline failure messages are already short: the error line plus frames in lab files.
+		const message = (result.failureMessages ?? []).join('\n') || 'failed';
 		return `  ${red('×')} ${name}${ms}\n${red(indent(message, '      '))}\n`;
 	}
 	return `  ${yellow('↓')} ${name} ${dim(`[${result.status}]`)}\n`;
