@@ -94,6 +94,8 @@ export function mountEditor({ container, files, editable, onChange, onRunShortcu
 		theme: theme(),
 		tabSize: 2,
 		fixedOverflowWidgets: true,
+		// Typing "(" or "," should insert that character, not accept a completion the learner did not pick.
+		acceptSuggestionOnCommitCharacter: false,
 	});
 	if (onRunShortcut) editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, onRunShortcut);
 	// Follow Starlight's light/dark switch.
