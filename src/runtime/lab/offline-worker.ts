@@ -14,7 +14,15 @@ import type { LabConsole } from '../../lib/labs/runner/modules';
 declare const self: DedicatedWorkerGlobalScope;
 
 const post = (message: WorkerMessage) => self.postMessage(message);
-const output = (text: string) => post({ type: 'output', text });
+
+/** Terminal text one run may send, in characters: a logging loop must not flood the page. */
+const OUTPUT_LIMIT = 200_000;
+let sent = 0;
+const output = (text: string) => {
+	if (sent > OUTPUT_LIMIT) return;
+	sent += text.length;
+	post({ type: 'output', text: sent > OUTPUT_LIMIT ? '\n… output truncated (more than 200 000 characters)\n' : text });
+};
 
 const labConsole: LabConsole = {
 	log: (...args: unknown[]) => output(consoleText('log', args)),

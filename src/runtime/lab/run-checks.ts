@@ -24,6 +24,10 @@ export interface RunChecksOptions {
 
 const terminals = new WeakMap<HTMLElement, LabTerminal>();
 
+/** Longest plain-text transcript kept in the page, in characters (older text is dropped). */
+const LOG_LIMIT = 100_000;
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+
 const RUNNER_LABEL: Record<LabRunner, string> = {
 	webcontainer: 'WebContainer (Node.js in your browser)',
 	offline: 'the offline runner (a worker in this page)',
@@ -32,14 +36,21 @@ const RUNNER_LABEL: Record<LabRunner, string> = {
 export async function runChecks(host: HTMLElement, options: RunChecksOptions): Promise<LabResult> {
 	const terminalHost = host.querySelector<HTMLElement>('[data-part="terminal"]');
 	const runnerNote = host.querySelector<HTMLElement>('[data-part="runner"]');
-	if (!terminalHost || !runnerNote) throw new Error('lab markup lacks the terminal or runner note');
+	const log = host.querySelector<HTMLElement>('[data-part="log"]');
+	if (!terminalHost || !runnerNote || !log) throw new Error('lab markup lacks the terminal, its text log or the runner note');
 	let terminal = terminals.get(host);
 	if (!terminal) {
 		terminalHost.replaceChildren();
 		terminal = mountTerminal(terminalHost);
 		terminals.set(host, terminal);
 	}
-	const write = (text: string) => terminal.write(text);
+	// The terminal draws only what fits on screen; the text log keeps the whole run readable
+	// (screen readers, copy and paste).
+	const write = (text: string) => {
+		terminal.write(text);
+		const next = (log.textContent ?? '') + text.replace(ANSI, '');
+		log.textContent = next.length > LOG_LIMIT ? next.slice(-LOG_LIMIT) : next;
+	};
 	write(`\n\u001b[1m── Run checks · ${new Date().toLocaleTimeString()} ──\u001b[22m\n`);
 	const started = performance.now();
 	let checks: LabCheck[] | undefined;
@@ -61,10 +72,13 @@ export async function runChecks(host: HTMLElement, options: RunChecksOptions): P
 		} else {
 			fallbackNote = unavailableMessage(start.reason);
 		}
-		if (!checks) write(`\u001b[33m${fallbackNote}\u001b[39m\nFalling back to the offline runner.\n`);
+		if (!checks) {
+			write(`\u001b[33m${fallbackNote}\u001b[39m\nFalling back to the offline runner.\n`);
+			runnerNote.textContent = `${fallbackNote}. Running in the offline runner…`;
+		}
 	}
 	if (!checks) {
-		runnerNote.textContent = 'Running in the offline runner…';
+		if (!fallbackNote) runnerNote.textContent = 'Running in the offline runner…';
 		const outcome = await runOffline({ files: options.files, timeLimitMs: options.timeLimitMs, onOutput: write });
 		checks = outcome.checks;
 		runner = 'offline';
