@@ -25,6 +25,7 @@ function configure(): void {
 	globalThis.MonacoEnvironment = {
 		getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
 	};
+	defineThemes();
 	if (!document.getElementById('qms-monaco-css')) {
 		const style = document.createElement('style');
 		style.id = 'qms-monaco-css';
@@ -48,7 +49,26 @@ function configure(): void {
 	typescriptDefaults.setEagerModelSync(true);
 }
 
-const theme = () => (document.documentElement.dataset.theme === 'light' ? 'vs' : 'vs-dark');
+const theme = () => (document.documentElement.dataset.theme === 'light' ? 'qms-light' : 'qms-dark');
+
+/**
+ * Monaco's stock themes with line numbers that meet WCAG AA contrast (4.5:1); the stock grey
+ * (#858585 on #1e1e1e) and the dimmed final line number fail axe's color-contrast rule.
+ */
+function defineThemes(): void {
+	monaco.editor.defineTheme('qms-dark', {
+		base: 'vs-dark',
+		inherit: true,
+		rules: [],
+		colors: { 'editorLineNumber.foreground': '#a8a8a8', 'editorLineNumber.dimmedForeground': '#a8a8a8', 'editorLineNumber.activeForeground': '#e6e6e6' },
+	});
+	monaco.editor.defineTheme('qms-light', {
+		base: 'vs',
+		inherit: true,
+		rules: [],
+		colors: { 'editorLineNumber.foreground': '#1b5e73', 'editorLineNumber.dimmedForeground': '#1b5e73', 'editorLineNumber.activeForeground': '#000000' },
+	});
+}
 const languageOf = (path: string) => (/\.[cm]?tsx?$/.test(path) ? 'typescript' : /\.[cm]?jsx?$/.test(path) ? 'javascript' : 'plaintext');
 const uriOf = (path: string) => monaco.Uri.file(`/${path}`);
 
@@ -168,6 +188,10 @@ export function mountDiff(container: HTMLElement, path: string, learner: string,
 		modifiedAriaLabel: `Solution ${path} (read-only)`,
 	});
 	diff.setModel({ original, modified });
+	// The construction options do not reach the two inner editors' input elements; set them directly
+	// so each side has an accessible name.
+	diff.getOriginalEditor().updateOptions({ ariaLabel: `Your ${path} (read-only copy)` });
+	diff.getModifiedEditor().updateOptions({ ariaLabel: `Solution ${path} (read-only)` });
 	return {
 		dispose() {
 			diff.dispose();

@@ -28,7 +28,24 @@ export function mountTerminal(container: HTMLElement): LabTerminal {
 		fontSize: 13,
 		rows: 14,
 		scrollback: 5000,
-		theme: { background: '#1e1e1e', foreground: '#d4d4d4' },
+		// A palette that meets WCAG AA (4.5:1) on the background, and xterm's own contrast floor for
+		// colours a program picks (Vitest's output in WebContainer).
+		theme: {
+			background: '#1e1e1e',
+			foreground: '#d4d4d4',
+			red: '#f48771',
+			brightRed: '#f9a89b',
+			green: '#89d185',
+			brightGreen: '#a9e0a5',
+			yellow: '#e2c08d',
+			brightYellow: '#f0d6a8',
+			blue: '#75beff',
+			brightBlue: '#9fd1ff',
+			magenta: '#d6a0e8',
+			cyan: '#7fd3e6',
+			brightBlack: '#a8a8a8',
+		},
+		minimumContrastRatio: 4.5,
 	});
 	const fit = new FitAddon();
 	terminal.loadAddon(fit);

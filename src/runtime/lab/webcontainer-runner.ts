@@ -40,7 +40,7 @@ export function getWebContainer(timeoutMs?: number): Promise<StartOutcome<WebCon
 }
 
 async function spawnLogged(wc: WebContainer, command: string, args: string[], onOutput: (t: string) => void, limitMs: number): Promise<number> {
-	onOutput(`\n\u001b[2m$ ${[command, ...args].join(' ')}\u001b[22m\n`);
+	onOutput(`\n\u001b[90m$ ${[command, ...args].join(' ')}\u001b[39m\n`);
 	const proc = await wc.spawn(command, args);
 	void proc.output.pipeTo(new WritableStream({ write: (chunk) => onOutput(chunk) }));
 	return withTimeout(() => proc.exit, limitMs, `${command} did not finish within ${limitMs / 1000} s`, () => proc.kill());

@@ -10,7 +10,8 @@ import { checkName } from './report';
 const green = (s: string) => `\u001b[32m${s}\u001b[39m`;
 const red = (s: string) => `\u001b[31m${s}\u001b[39m`;
 const yellow = (s: string) => `\u001b[33m${s}\u001b[39m`;
-const dim = (s: string) => `\u001b[2m${s}\u001b[22m`;
+// Bright black rather than SGR 2 (dim): dim text fails WCAG contrast on the terminal's background.
+const dim = (s: string) => `\u001b[90m${s}\u001b[39m`;
 const bold = (s: string) => `\u001b[1m${s}\u001b[22m`;
 
 const indent = (text: string, by: string) =>
