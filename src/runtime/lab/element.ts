@@ -36,6 +36,8 @@ class LabElement extends HTMLElement {
 	private monaco: Promise<MonacoEditorView | null> | undefined;
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
 	private running = false;
+	/** Edits not yet written to localStorage. */
+	private dirty = false;
 
 	connectedCallback(): void {
 		if (this.payload) return;
@@ -54,11 +56,13 @@ class LabElement extends HTMLElement {
 		this.wireButtons();
 		this.show(this.tabs()[0]?.dataset.path ?? this.payload.editable[0]);
 		this.wireEditorLoading();
+		// A pending autosave must not be lost when the learner leaves within the debounce delay.
+		window.addEventListener('pagehide', () => this.flushSave());
 		this.dataset.ready = 'true';
 	}
 
 	disconnectedCallback(): void {
-		this.flushSave();
+		if (this.saveTimer !== undefined) this.flushSave();
 	}
 
 	// --- parts -------------------------------------------------------------------------------
@@ -124,7 +128,8 @@ class LabElement extends HTMLElement {
 	private flushSave(): void {
 		clearTimeout(this.saveTimer);
 		this.saveTimer = undefined;
-		if (!this.payload) return;
+		if (!this.payload || !this.dirty) return;
+		this.dirty = false;
 		const outcome = saveLabFiles(this.payload.id, this.files, this.payload.editable);
 		this.part('saved').textContent = outcome.ok ? 'Saved in this browser.' : `Not saved: ${outcome.reason}. Download your files to keep them.`;
 	}
@@ -132,6 +137,7 @@ class LabElement extends HTMLElement {
 	private changed(path: string, text: string): void {
 		if (!this.isEditable(path) || this.files[path] === text) return;
 		this.files[path] = text;
+		this.dirty = true;
 		this.scheduleSave();
 	}
 
@@ -336,6 +342,7 @@ class LabElement extends HTMLElement {
 		for (const path of this.payload.editable) this.view.setText(path, this.starters[path] ?? '');
 		Object.assign(this.files, Object.fromEntries(this.payload.editable.map((p) => [p, this.starters[p] ?? ''])));
 		clearTimeout(this.saveTimer);
+		this.dirty = false;
 		clearLabFiles(this.payload.id);
 		this.part('restore').hidden = false;
 		this.part('saved').textContent = 'Reset to the starting files; your previous files are kept as a backup.';
@@ -357,6 +364,7 @@ class LabElement extends HTMLElement {
 			this.view.setText(path, text);
 			this.files[path] = text;
 		}
+		this.dirty = true;
 		this.flushSave();
 		this.part('saved').textContent = 'Your previous files are back; the files you replaced are now the backup.';
 	}
