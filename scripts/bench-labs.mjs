@@ -159,6 +159,7 @@ export async function labRunTimes({ baseURL, runs = 5, labs = labIds() }) {
 	return out;
 }
 
+/** @param {number} port */
 async function startPreview(port) {
 	const child = spawn('npx', ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
 	const url = `http://127.0.0.1:${port}`;

@@ -67,7 +67,7 @@ class LabElement extends HTMLElement {
 
 	// --- parts -------------------------------------------------------------------------------
 
-	private part<T extends HTMLElement = HTMLElement>(name: string): T {
+	private el<T extends HTMLElement = HTMLElement>(name: string): T {
 		const el = this.querySelector<T>(`[data-part="${name}"]`);
 		if (!el) throw new Error(`lab markup lacks [data-part="${name}"]`);
 		return el;
@@ -82,7 +82,7 @@ class LabElement extends HTMLElement {
 	}
 
 	private notice(text: string, actions: { label: string; run: () => void }[] = []): void {
-		const box = this.part('notice');
+		const box = this.el('notice');
 		box.replaceChildren(document.createTextNode(text));
 		for (const action of actions) {
 			const button = document.createElement('button');
@@ -109,7 +109,7 @@ class LabElement extends HTMLElement {
 		const outcome = loadLabFiles(this.payload.id, this.payload.editable);
 		if (outcome.status === 'ok') {
 			Object.assign(this.files, outcome.files);
-			this.part('saved').textContent = `Your files from ${new Date(outcome.savedAt).toLocaleString()} are back.`;
+			this.el('saved').textContent = `Your files from ${new Date(outcome.savedAt).toLocaleString()} are back.`;
 		} else if (outcome.status === 'recovered') {
 			this.notice(
 				`Your saved files for this lab could not be read (${outcome.reason}). They are kept in this browser's storage under "${outcome.keptAs}", and the lab starts from the starting files.`,
@@ -117,7 +117,7 @@ class LabElement extends HTMLElement {
 		} else if (outcome.status === 'corrupt' || outcome.status === 'unavailable') {
 			this.notice(`Your work cannot be saved in this browser (${outcome.reason}). Download your files before you leave the page.`);
 		}
-		if (loadBackup(this.payload.id, this.payload.editable)) this.part('restore').hidden = false;
+		if (loadBackup(this.payload.id, this.payload.editable)) this.el('restore').hidden = false;
 	}
 
 	private scheduleSave(): void {
@@ -131,7 +131,7 @@ class LabElement extends HTMLElement {
 		if (!this.payload || !this.dirty) return;
 		this.dirty = false;
 		const outcome = saveLabFiles(this.payload.id, this.files, this.payload.editable);
-		this.part('saved').textContent = outcome.ok ? 'Saved in this browser.' : `Not saved: ${outcome.reason}. Download your files to keep them.`;
+		this.el('saved').textContent = outcome.ok ? 'Saved in this browser.' : `Not saved: ${outcome.reason}. Download your files to keep them.`;
 	}
 
 	private changed(path: string, text: string): void {
@@ -144,7 +144,7 @@ class LabElement extends HTMLElement {
 	// --- editor ------------------------------------------------------------------------------
 
 	private textareaView(): EditorView {
-		const area = this.part<HTMLTextAreaElement>('textarea');
+		const area = this.el<HTMLTextAreaElement>('textarea');
 		area.addEventListener('input', () => this.changed(this.active, area.value));
 		return {
 			show: (path) => {
@@ -168,7 +168,7 @@ class LabElement extends HTMLElement {
 			const selected = tab.dataset.path === path;
 			tab.setAttribute('aria-selected', String(selected));
 			tab.tabIndex = selected ? 0 : -1;
-			if (selected) this.part('panel').setAttribute('aria-labelledby', tab.id);
+			if (selected) this.el('panel').setAttribute('aria-labelledby', tab.id);
 		}
 		this.view.show(path);
 	}
@@ -191,7 +191,7 @@ class LabElement extends HTMLElement {
 
 	/** Loads Monaco on first interaction with the code (or when visible, with data-load="visible"). */
 	private wireEditorLoading(): void {
-		const editorArea = this.part('editor');
+		const editorArea = this.el('editor');
 		const start = () => void this.loadMonaco(true);
 		if (this.dataset.load === 'visible' && 'IntersectionObserver' in window) {
 			const io = new IntersectionObserver((entries) => {
@@ -207,15 +207,15 @@ class LabElement extends HTMLElement {
 
 	private loadMonaco(takeFocus: boolean): Promise<MonacoEditorView | null> {
 		this.monaco ??= (async () => {
-			const status = this.part('editor-status');
+			const status = this.el('editor-status');
 			status.textContent = 'Loading the code editor…';
 			try {
 				const { mountEditor } = await import('./monaco');
-				const area = this.part<HTMLTextAreaElement>('textarea');
+				const area = this.el<HTMLTextAreaElement>('textarea');
 				const hadFocus = document.activeElement === area;
 				const caret = area.selectionStart;
 				this.files[this.active] = this.view.getText(this.active);
-				const host = this.part('monaco');
+				const host = this.el('monaco');
 				host.hidden = false;
 				const monaco = mountEditor({
 					container: host,
@@ -246,14 +246,14 @@ class LabElement extends HTMLElement {
 	// --- actions -----------------------------------------------------------------------------
 
 	private wireButtons(): void {
-		const on = (name: string, handler: () => unknown) => this.part(name).addEventListener('click', () => void handler());
+		const on = (name: string, handler: () => unknown) => this.el(name).addEventListener('click', () => void handler());
 		on('run', () => this.run());
 		on('reset', () => this.reset());
 		on('restore', () => this.restoreBackup());
 		on('compare-button', () => this.compare());
 		on('download', () => this.download());
 		on('hint', () => this.nextHint());
-		this.addEventListener('lab:compare-closed', () => this.part('compare-button').focus());
+		this.addEventListener('lab:compare-closed', () => this.el('compare-button').focus());
 		this.addEventListener('keydown', (event) => {
 			if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
 				event.preventDefault();
@@ -272,15 +272,15 @@ class LabElement extends HTMLElement {
 	private async run(): Promise<void> {
 		if (this.running) return;
 		this.running = true;
-		const button = this.part<HTMLButtonElement>('run');
+		const button = this.el<HTMLButtonElement>('run');
 		// aria-disabled rather than disabled: a disabled button would drop keyboard focus.
 		button.setAttribute('aria-disabled', 'true');
 		button.setAttribute('aria-busy', 'true');
-		this.part('summary').textContent = 'Running the checks…';
+		this.el('summary').textContent = 'Running the checks…';
 		this.flushSave();
 		try {
 			const { runChecks } = await import('./run-checks');
-			const choice = this.part<HTMLSelectElement>('runner-choice').value as RunChoice;
+			const choice = this.el<HTMLSelectElement>('runner-choice').value as RunChoice;
 			const result = await runChecks(this, {
 				payload: this.payload,
 				files: this.snapshot(),
@@ -290,7 +290,7 @@ class LabElement extends HTMLElement {
 			});
 			this.report(result);
 		} catch (error) {
-			this.part('summary').textContent = `The checks could not run: ${error instanceof Error ? error.message : String(error)}`;
+			this.el('summary').textContent = `The checks could not run: ${error instanceof Error ? error.message : String(error)}`;
 		} finally {
 			this.running = false;
 			button.removeAttribute('aria-disabled');
@@ -299,7 +299,7 @@ class LabElement extends HTMLElement {
 	}
 
 	private report(result: LabResult): void {
-		const list = this.part('checks');
+		const list = this.el('checks');
 		list.replaceChildren(
 			...result.checks.map((check) => {
 				const item = document.createElement('li');
@@ -321,7 +321,7 @@ class LabElement extends HTMLElement {
 		);
 		const passed = result.checks.filter((c) => c.status === 'pass').length;
 		const runner = result.runner === 'webcontainer' ? 'WebContainer' : 'offline runner';
-		this.part('summary').textContent = result.passed
+		this.el('summary').textContent = result.passed
 			? `All ${passed} checks pass (${runner}). Well done!`
 			: `${passed} of ${result.checks.length} checks pass (${runner}).`;
 		this.dataset.passed = String(result.passed);
@@ -344,8 +344,8 @@ class LabElement extends HTMLElement {
 		clearTimeout(this.saveTimer);
 		this.dirty = false;
 		clearLabFiles(this.payload.id);
-		this.part('restore').hidden = false;
-		this.part('saved').textContent = 'Reset to the starting files; your previous files are kept as a backup.';
+		this.el('restore').hidden = false;
+		this.el('saved').textContent = 'Reset to the starting files; your previous files are kept as a backup.';
 	}
 
 	private restoreBackup(): void {
@@ -366,13 +366,13 @@ class LabElement extends HTMLElement {
 		}
 		this.dirty = true;
 		this.flushSave();
-		this.part('saved').textContent = 'Your previous files are back; the files you replaced are now the backup.';
+		this.el('saved').textContent = 'Your previous files are back; the files you replaced are now the backup.';
 	}
 
 	private async compare(): Promise<void> {
 		const { openCompare } = await import('./compare');
 		await openCompare({
-			panel: this.part('compare'),
+			panel: this.el('compare'),
 			files: this.snapshot(),
 			solution: this.payload.solution,
 			preferred: this.active,
@@ -386,7 +386,7 @@ class LabElement extends HTMLElement {
 	}
 
 	private nextHint(): void {
-		const hints = [...this.part('hints').querySelectorAll<HTMLElement>('li')];
+		const hints = [...this.el('hints').querySelectorAll<HTMLElement>('li')];
 		const next = hints.find((h) => h.hidden);
 		if (next) {
 			next.hidden = false;
@@ -394,7 +394,7 @@ class LabElement extends HTMLElement {
 			next.focus();
 		}
 		const shown = hints.filter((h) => !h.hidden).length;
-		const button = this.part<HTMLButtonElement>('hint');
+		const button = this.el<HTMLButtonElement>('hint');
 		if (shown >= hints.length) {
 			button.disabled = true;
 			button.textContent = 'All hints shown';

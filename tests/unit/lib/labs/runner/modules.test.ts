@@ -68,7 +68,7 @@ describe('createModuleRegistry', () => {
 
 	it('names the importer and the specifier when a module is missing', () => {
 		const registry = createModuleRegistry({ files: { 'test/t.ts': "import { x } from '../src/nope.ts';\nexport const y = x;" }, packages: {}, console: quiet });
-		expect(() => registry.require('test/t.ts')).toThrowError(new ModuleNotFoundError("Cannot find module '../src/nope.ts' imported from test/t.ts"));
+		expect(() => registry.require('test/t.ts')).toThrow(new ModuleNotFoundError("Cannot find module '../src/nope.ts' imported from test/t.ts"));
 	});
 
 	it('refuses node: modules and packages outside the allow list, saying which are provided', () => {

@@ -16,7 +16,7 @@ describe('withTimeout', () => {
 	it('rejects with TimeoutError after the real delay and calls onTimeout', async () => {
 		const onTimeout = vi.fn();
 		const started = performance.now();
-		await expect(withTimeout(() => new Promise(() => {}), 80, 'too slow', onTimeout)).rejects.toThrowError(new TimeoutError('too slow'));
+		await expect(withTimeout(() => new Promise(() => {}), 80, 'too slow', onTimeout)).rejects.toThrow(new TimeoutError('too slow'));
 		expect(performance.now() - started).toBeGreaterThanOrEqual(75);
 		expect(onTimeout).toHaveBeenCalledOnce();
 	});
