@@ -3,6 +3,7 @@ import { fromFileSystemTree, type LabFiles } from '../../lib/labs/tree';
 import type { LabResult } from '../../schemas/lab-result';
 import { clearLabFiles, loadBackup, loadLabFiles, saveBackup, saveLabFiles } from '../lab-storage';
 import type { MonacoEditorView } from './monaco';
+import { onLabResult } from './events';
 import type { RunChoice } from './run-checks';
 
 /**
@@ -13,8 +14,8 @@ import type { RunChoice } from './run-checks';
  * `data-load="visible"`, when the lab scrolls into view), the terminal and runners on "Run
  * checks", the diff on "Compare with solution", the zip on "Download".
  *
- * Results: every run dispatches `CustomEvent('lab:result', { detail: LabResult })` on `document`
- * (src/schemas/lab-result.ts), the hook point for the progress store.
+ * Results: every run ends with `onLabResult(result)` (events.ts), which dispatches
+ * `CustomEvent('lab:result', { detail: LabResult })` on `document` for the progress store.
  */
 
 /** The plain editor until Monaco mounts (and for good if Monaco cannot load). */
@@ -325,7 +326,7 @@ class LabElement extends HTMLElement {
 			? `All ${passed} checks pass (${runner}). Well done!`
 			: `${passed} of ${result.checks.length} checks pass (${runner}).`;
 		this.dataset.passed = String(result.passed);
-		document.dispatchEvent(new CustomEvent<LabResult>('lab:result', { detail: result }));
+		onLabResult(result);
 	}
 
 	private reset(): void {
