@@ -17,18 +17,29 @@ test('WebContainer reports "unavailable" within its boot time limit and the offl
 	// The page is cross-origin isolated (COOP/COEP from astro preview), so preflight passes and boot() is really tried.
 	expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
 	const result = nextLabResult(page);
-	const started = Date.now();
+	// Note when the page first says WebContainer is unavailable (the offline run that follows can
+	// finish quickly and replace the transient text).
+	await page.evaluate(() => {
+		const note = document.querySelector('[data-part="runner"]') as HTMLElement;
+		const w = window as unknown as { __unavailableAt?: number; __clickedAt?: number };
+		new MutationObserver(() => {
+			if (w.__unavailableAt === undefined && /WebContainer unavailable:/.test(note.textContent ?? '')) w.__unavailableAt = performance.now();
+		}).observe(note, { childList: true, characterData: true, subtree: true });
+		document.querySelector('[data-part="run"]')?.addEventListener('click', () => (w.__clickedAt = performance.now()), { once: true });
+	});
 	await page.locator('[data-part="runner-choice"]').selectOption('auto');
 	await page.getByRole('button', { name: 'Run checks' }).click();
 	const note = page.locator('[data-part="runner"]');
-	await expect(note).toHaveText(/^WebContainer unavailable: .*Running in the offline runner/, { timeout: BOOT_LIMIT_MS + 10_000 });
-	const reportedAfter = Date.now() - started;
-	const terminal = page.locator('[data-part="log"]');
-	await expect(terminal).toContainText('WebContainer unavailable:');
+	await expect(note).toHaveText(/Ran in the offline runner.*WebContainer unavailable: it did not start within 12 s/, { timeout: BOOT_LIMIT_MS + 30_000 });
+	const reportedAfter = await page.evaluate(() => {
+		const w = window as unknown as { __unavailableAt?: number; __clickedAt?: number };
+		return (w.__unavailableAt ?? Infinity) - (w.__clickedAt ?? 0);
+	});
 	expect(reportedAfter).toBeGreaterThanOrEqual(BOOT_LIMIT_MS - 1000);
 	expect(reportedAfter).toBeLessThan(BOOT_LIMIT_MS + 10_000);
+	const terminal = page.locator('[data-part="log"]');
+	await expect(terminal).toContainText('WebContainer unavailable:');
 	await expect(terminal).toContainText('Falling back to the offline runner');
-	await expect(page.locator('[data-part="runner"]')).toHaveText(/Ran in the offline runner.*WebContainer unavailable: it did not start within 12 s/, { timeout: 40_000 });
 	const detail = await result;
 	expect(detail).toMatchObject({ labId: LAB, runner: 'offline', passed: false });
 
