@@ -39,6 +39,8 @@ class LabElement extends HTMLElement {
 	private running = false;
 	/** Edits not yet written to localStorage. */
 	private dirty = false;
+	/** Why autosave is off for this page, if it is. */
+	private saveBlocked: string | undefined;
 
 	connectedCallback(): void {
 		if (this.payload) return;
@@ -82,16 +84,9 @@ class LabElement extends HTMLElement {
 		return this.payload.editable.includes(path);
 	}
 
-	private notice(text: string, actions: { label: string; run: () => void }[] = []): void {
+	private notice(text: string): void {
 		const box = this.el('notice');
-		box.replaceChildren(document.createTextNode(text));
-		for (const action of actions) {
-			const button = document.createElement('button');
-			button.type = 'button';
-			button.textContent = action.label;
-			button.addEventListener('click', action.run);
-			box.append(' ', button);
-		}
+		box.textContent = text;
 		box.hidden = false;
 	}
 
@@ -115,7 +110,11 @@ class LabElement extends HTMLElement {
 			this.notice(
 				`Your saved files for this lab could not be read (${outcome.reason}). They are kept in this browser's storage under "${outcome.keptAs}", and the lab starts from the starting files.`,
 			);
-		} else if (outcome.status === 'corrupt' || outcome.status === 'unavailable') {
+		} else if (outcome.status === 'corrupt') {
+			// It could not be moved aside: never overwrite it, so nothing is lost.
+			this.saveBlocked = `your saved files could not be read and are left untouched (${outcome.reason})`;
+			this.notice(`Your work will not be saved: ${this.saveBlocked}. Download your files before you leave the page.`);
+		} else if (outcome.status === 'unavailable') {
 			this.notice(`Your work cannot be saved in this browser (${outcome.reason}). Download your files before you leave the page.`);
 		}
 		if (loadBackup(this.payload.id, this.payload.editable)) this.el('restore').hidden = false;
@@ -130,6 +129,10 @@ class LabElement extends HTMLElement {
 		clearTimeout(this.saveTimer);
 		this.saveTimer = undefined;
 		if (!this.payload || !this.dirty) return;
+		if (this.saveBlocked) {
+			this.el('saved').textContent = `Not saved: ${this.saveBlocked}. Download your files to keep them.`;
+			return;
+		}
 		this.dirty = false;
 		const outcome = saveLabFiles(this.payload.id, this.files, this.payload.editable);
 		this.el('saved').textContent = outcome.ok ? 'Saved in this browser.' : `Not saved: ${outcome.reason}. Download your files to keep them.`;
@@ -344,7 +347,8 @@ class LabElement extends HTMLElement {
 		Object.assign(this.files, Object.fromEntries(this.payload.editable.map((p) => [p, this.starters[p] ?? ''])));
 		clearTimeout(this.saveTimer);
 		this.dirty = false;
-		clearLabFiles(this.payload.id);
+		// A stored value that could not be read stays where it is (see restore()).
+		if (!this.saveBlocked) clearLabFiles(this.payload.id);
 		this.el('restore').hidden = false;
 		this.el('saved').textContent = 'Reset to the starting files; your previous files are kept as a backup.';
 	}
