@@ -3,7 +3,8 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { programSidebar } from './src/lib/curriculum/sidebar.ts';
-import { readSidebarSources } from './src/lib/curriculum/sidebar-sources.mjs';
+import { readSidebarSources } from './src/build/sidebar-sources.mjs';
+import { monacoCssOnDemand } from './src/build/vite-plugin-monaco-css.mjs';
 import { PAGEFIND_RANKING } from './src/lib/search/ranking.ts';
 import { PROGRAM_IDS as ALL_PROGRAMS } from './src/lib/curriculum/taxonomy.ts';
 
@@ -24,6 +25,8 @@ export default defineConfig({
 	vite: {
 		resolve: { preserveSymlinks: true },
 		cacheDir: './.cache/vite',
+		// Monaco's CSS only on lab pages, injected when the editor mounts (DESIGN.md, Monaco).
+		plugins: [monacoCssOnDemand()],
 		// npm run bench builds with hidden source maps to attribute JS bytes to Starlight or to us.
 		build: { sourcemap: process.env.BENCH_SOURCEMAP ? 'hidden' : false },
 	},
@@ -45,6 +48,7 @@ export default defineConfig({
 			sidebar: [
 				{ label: 'Start here', link: '/start-here/' },
 				{ label: 'Catalog', link: '/catalog/' },
+				{ label: 'Labs', link: '/labs/' },
 				{ label: 'My progress', link: '/progress/' },
 				// One group per program; each learning path is a folder, so prev/next walks a path in order.
 				...PROGRAM_IDS.map((p) => programSidebar(p, sidebarSources)),

@@ -3,8 +3,8 @@ import { defineConfig } from '@playwright/test';
 /**
  * e2e against the built site served by `astro preview` (search only works on a build).
  * Chromium comes from Debian (`apt-get install chromium`); Playwright cannot download browsers here.
+ * `PORT` (default 4321) picks the preview port, so several checkouts can run e2e side by side.
  */
-/** Port of the preview server; set PORT to run beside another checkout's server (default 4321). */
 const PORT = Number(process.env.PORT ?? 4321);
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { ownShare } from './attribute.mjs';
+import { labRunTimes, monacoChunks } from './labs.mjs';
 import { PAGEFIND_RANKING } from '../../src/lib/search/ranking.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -125,6 +126,14 @@ try {
 		);
 	}
 	console.log('budgets: module page, our JS ≤ 10 KB gzip (issue 2); lab page, JS before interaction ≤ 30 KB gzip (issue 4)');
+
+	console.log('\n# Labs');
+	console.log('Monaco chunks (loaded on first interaction with the editor, never before):');
+	for (const c of monacoChunks(join(dist, '_astro'))) console.log(`  ${c.file.padEnd(36)} ${kb(c.raw).padStart(10)} raw ${kb(c.gzip).padStart(10)} gzip`);
+	console.log('"Run checks" → results, offline runner, solution in place (5 runs; cold = first):');
+	for (const r of await labRunTimes({ baseURL: origin, runs: 5 })) {
+		console.log(`  ${r.lab.padEnd(24)} cold ${String(r.coldMs).padStart(5)} ms   warm median ${String(r.warmMedianMs).padStart(5)} ms`);
+	}
 
 	// Search latency, in the browser, against the built index with the site's ranking.
 	const questions = readdirSync(join(root, 'tests/e2e/search-questions'))

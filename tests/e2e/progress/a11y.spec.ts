@@ -1,13 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from '../support/axe';
 import { CHECKLIST_PAGE, FEEDBACK_PAGE, PATH_PAGE, PROGRESS_PAGE, QUIZ_ID, QUIZ_PAGE, SELF_ASSESSMENT_PAGE, answerKey, answerQuiz, hydrated, quiz } from './helpers';
 
-/** The whole page is scanned, site header and search button included. */
-async function seriousViolations(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
-
+/** The whole page is scanned (site header and search button included) in both themes. */
 for (const colorScheme of ['light', 'dark'] as const)
 test.describe(`accessibility, ${colorScheme} theme (axe: no serious or critical violations)`, () => {
 	test.use({ colorScheme });
@@ -17,19 +12,19 @@ test.describe(`accessibility, ${colorScheme} theme (axe: no serious or critical 
 	test('quiz page, before and after submitting', async ({ page }) => {
 		await page.goto(QUIZ_PAGE);
 		await hydrated(page, `qms-quiz[data-quiz-id="${QUIZ_ID}"] [data-submit]`);
-		expect(await seriousViolations(page)).toEqual([]);
+		await expectNoSeriousA11yViolations(page);
 		const key = await answerKey(page);
 		await answerQuiz(page, key, [key.questions[0]!.id]);
 		await quiz(page).locator('[data-submit]').click();
 		await expect(quiz(page).locator('[data-live]')).toContainText('You scored');
-		expect(await seriousViolations(page)).toEqual([]);
+		await expectNoSeriousA11yViolations(page);
 	});
 
 	test('checklist page with ticks and certification', async ({ page }) => {
 		await page.goto(CHECKLIST_PAGE);
 		await hydrated(page, 'input[data-item-id]');
 		await page.locator('input[data-item-id="read-roadmap"]').check();
-		expect(await seriousViolations(page)).toEqual([]);
+		await expectNoSeriousA11yViolations(page);
 	});
 
 	test('progress page with data, import preview and reset confirmation open', async ({ page }) => {
@@ -39,18 +34,18 @@ test.describe(`accessibility, ${colorScheme} theme (axe: no serious or critical 
 		await page.goto(PROGRESS_PAGE);
 		await hydrated(page, '[data-export]');
 		await expect(page.locator('section[data-program="qms-onboarding"]')).toBeVisible();
-		expect(await seriousViolations(page)).toEqual([]);
+		await expectNoSeriousA11yViolations(page);
 		await page.getByRole('button', { name: 'Reset all progress…' }).click();
 		await page.locator('[data-import-file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{') });
 		await expect(page.locator('qms-progress-data [data-error]')).toBeVisible();
-		expect(await seriousViolations(page)).toEqual([]);
+		await expectNoSeriousA11yViolations(page);
 	});
 
 	for (const url of [SELF_ASSESSMENT_PAGE, FEEDBACK_PAGE, PATH_PAGE]) {
 		test(`page ${url}`, async ({ page }) => {
 			await page.goto(url);
 			await expect(page.locator('qms-reading [data-read]')).toBeEnabled();
-			expect(await seriousViolations(page), url).toEqual([]);
+			await expectNoSeriousA11yViolations(page);
 		});
 	}
 
@@ -59,6 +54,6 @@ test.describe(`accessibility, ${colorScheme} theme (axe: no serious or critical 
 		await page.evaluate(() => localStorage.setItem('qms-training:progress', 'garbage'));
 		await page.reload();
 		await expect(page.locator('[data-notice="damaged"]')).toBeVisible();
-		expect(await seriousViolations(page)).toEqual([]);
+		await expectNoSeriousA11yViolations(page);
 	});
 });

@@ -1,0 +1,202 @@
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/languages/definitions/typescript/register';
+import { ModuleKind, ModuleResolutionKind, ScriptTarget, typescriptDefaults } from 'monaco-editor/languages/features/typescript/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
+import editorCss from 'monaco-editor/min/vs/editor/editor.main.css?inline';
+import type { LabFiles } from '../../lib/labs/tree';
+
+/**
+ * Monaco for the lab island, loaded only when a learner starts editing (see element.ts): the
+ * trimmed editor API, TypeScript highlighting and the TypeScript language service, with both
+ * workers bundled and served from our origin. Monaco's CSS is injected here, on first mount, so
+ * other pages never load it (DESIGN.md, "Facts learned": Monaco 0.57; src/build/vite-plugin-monaco-css.mjs).
+ */
+
+declare global {
+	// Monaco reads this global to create its workers.
+	var MonacoEnvironment: monaco.Environment | undefined;
+}
+
+let configured = false;
+function configure(): void {
+	if (configured) return;
+	configured = true;
+	globalThis.MonacoEnvironment = {
+		getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
+	};
+	defineThemes();
+	if (!document.getElementById('qms-monaco-css')) {
+		const style = document.createElement('style');
+		style.id = 'qms-monaco-css';
+		style.textContent = editorCss;
+		document.head.append(style);
+	}
+	// Lab projects are ES modules importing siblings with explicit `.ts` extensions (lab conventions).
+	typescriptDefaults.setCompilerOptions({
+		target: ScriptTarget.ES2020,
+		module: ModuleKind.ESNext,
+		moduleResolution: ModuleResolutionKind.NodeJs,
+		allowImportingTsExtensions: true,
+		noEmit: true,
+		strict: true,
+		esModuleInterop: true,
+		lib: ['es2022', 'dom'],
+	});
+	// The editor has no type declarations for `vitest` or `zod`; silence only the errors that come
+	// from that (module not found, untyped generic call, unknown namespace), keep every other check.
+	typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [2307, 2792, 2347, 2503, 2694, 7016] });
+	typescriptDefaults.setEagerModelSync(true);
+}
+
+const theme = () => (document.documentElement.dataset.theme === 'light' ? 'qms-light' : 'qms-dark');
+
+/**
+ * Monaco's stock themes with line numbers that meet WCAG AA contrast (4.5:1); the stock grey
+ * (#858585 on #1e1e1e) and the dimmed final line number fail axe's color-contrast rule.
+ */
+function defineThemes(): void {
+	monaco.editor.defineTheme('qms-dark', {
+		base: 'vs-dark',
+		inherit: true,
+		rules: [],
+		colors: { 'editorLineNumber.foreground': '#a8a8a8', 'editorLineNumber.dimmedForeground': '#a8a8a8', 'editorLineNumber.activeForeground': '#e6e6e6' },
+	});
+	monaco.editor.defineTheme('qms-light', {
+		base: 'vs',
+		inherit: true,
+		rules: [],
+		colors: { 'editorLineNumber.foreground': '#1b5e73', 'editorLineNumber.dimmedForeground': '#1b5e73', 'editorLineNumber.activeForeground': '#000000' },
+	});
+}
+const languageOf = (path: string) => (/\.[cm]?tsx?$/.test(path) ? 'typescript' : /\.[cm]?jsx?$/.test(path) ? 'javascript' : 'plaintext');
+const uriOf = (path: string) => monaco.Uri.file(`/${path}`);
+
+export interface MonacoEditorView {
+	/** Shows `path` (creating its model on first use). */
+	show(path: string): void;
+	/** Current text of `path`. */
+	getText(path: string): string;
+	/** Replaces the text of `path` (Reset, restore) as one undoable edit. */
+	setText(path: string, text: string): void;
+	focus(): void;
+	/** Places the cursor at a character offset of the shown file. */
+	setCursorOffset(offset: number): void;
+	dispose(): void;
+}
+
+export interface MountOptions {
+	container: HTMLElement;
+	files: LabFiles;
+	editable: readonly string[];
+	onChange: (path: string, text: string) => void;
+	/** Ctrl/Cmd+Enter in the editor. */
+	onRunShortcut?: () => void;
+}
+
+/** Mounts one editor with a model per lab file (so imports between files type-check). */
+export function mountEditor({ container, files, editable, onChange, onRunShortcut }: MountOptions): MonacoEditorView {
+	configure();
+	const models = new Map<string, monaco.editor.ITextModel>();
+	const states = new Map<string, monaco.editor.ICodeEditorViewState | null>();
+	for (const [path, text] of Object.entries(files)) {
+		const uri = uriOf(path);
+		monaco.editor.getModel(uri)?.dispose();
+		const model = monaco.editor.createModel(text, languageOf(path), uri);
+		model.onDidChangeContent(() => onChange(path, model.getValue()));
+		models.set(path, model);
+	}
+	const editor = monaco.editor.create(container, {
+		automaticLayout: true,
+		minimap: { enabled: false },
+		fontSize: 14,
+		scrollBeyondLastLine: false,
+		theme: theme(),
+		tabSize: 2,
+		fixedOverflowWidgets: true,
+		// Typing "(" or "," should insert that character, not accept a completion the learner did not pick.
+		acceptSuggestionOnCommitCharacter: false,
+	});
+	if (onRunShortcut) editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, onRunShortcut);
+	// Follow Starlight's light/dark switch.
+	const themeObserver = new MutationObserver(() => monaco.editor.setTheme(theme()));
+	themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+	let current: string | undefined;
+
+	const view: MonacoEditorView = {
+		show(path) {
+			const model = models.get(path);
+			if (!model) return;
+			if (current) states.set(current, editor.saveViewState());
+			const readOnly = !editable.includes(path);
+			editor.setModel(model);
+			editor.updateOptions({
+				readOnly,
+				readOnlyMessage: { value: `${path} is read-only in this lab: the checks run against it as it is.` },
+				ariaLabel: `${path}${readOnly ? ' (read-only)' : ''}. Press Alt+F1 for editor accessibility help; Ctrl+M makes Tab move focus.`,
+			});
+			const state = states.get(path);
+			if (state) editor.restoreViewState(state);
+			current = path;
+		},
+		getText: (path) => models.get(path)?.getValue() ?? '',
+		setText(path, text) {
+			const model = models.get(path);
+			if (!model || model.getValue() === text) return;
+			model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+		},
+		focus: () => editor.focus(),
+		setCursorOffset(offset) {
+			const model = editor.getModel();
+			if (!model) return;
+			const position = model.getPositionAt(offset);
+			editor.setPosition(position);
+			editor.revealPositionInCenterIfOutsideViewport(position);
+		},
+		dispose() {
+			themeObserver.disconnect();
+			editor.dispose();
+			for (const model of models.values()) model.dispose();
+		},
+	};
+	return view;
+}
+
+export interface DiffView {
+	dispose(): void;
+}
+
+/**
+ * A read-only side-by-side diff: the learner's text on the left, the solution on the right.
+ * Uses its own models, so the learner's files are never touched.
+ */
+export function mountDiff(container: HTMLElement, path: string, learner: string, solution: string): DiffView {
+	configure();
+	const language = languageOf(path);
+	const original = monaco.editor.createModel(learner, language);
+	const modified = monaco.editor.createModel(solution, language);
+	const diff = monaco.editor.createDiffEditor(container, {
+		automaticLayout: true,
+		readOnly: true,
+		originalEditable: false,
+		renderSideBySide: true,
+		useInlineViewWhenSpaceIsLimited: false,
+		minimap: { enabled: false },
+		scrollBeyondLastLine: false,
+		theme: theme(),
+		originalAriaLabel: `Your ${path} (read-only copy)`,
+		modifiedAriaLabel: `Solution ${path} (read-only)`,
+	});
+	diff.setModel({ original, modified });
+	// The construction options do not reach the two inner editors' input elements; set them directly
+	// so each side has an accessible name.
+	diff.getOriginalEditor().updateOptions({ ariaLabel: `Your ${path} (read-only copy)` });
+	diff.getModifiedEditor().updateOptions({ ariaLabel: `Solution ${path} (read-only)` });
+	return {
+		dispose() {
+			diff.dispose();
+			original.dispose();
+			modified.dispose();
+		},
+	};
+}
