@@ -44,12 +44,15 @@ export function replace(el: Element, ...children: Child[]): void {
 	append(el, children);
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+// Formatters are made on first use: a module-level `new Intl.DateTimeFormat` counts as a side
+// effect, and would keep all of this file in every chunk that imports only `h`.
+let dateTime: Intl.DateTimeFormat | undefined;
+let dateOnly: Intl.DateTimeFormat | undefined;
 
 /** "8 Jan 2026, 09:00" in the learner's locale. */
 export function formatDateTime(iso: string): string {
 	const d = new Date(iso);
+	dateTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 	return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
 }
 
@@ -57,6 +60,7 @@ export function formatDateTime(iso: string): string {
 export function formatDate(isoOrDate: string): string {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoOrDate);
 	const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(isoOrDate);
+	dateOnly ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 	return Number.isNaN(d.getTime()) ? isoOrDate : dateOnly.format(d);
 }
 

@@ -1,0 +1,118 @@
+/**
+ * A quick look at the stored learner record and its undo copy, for what a page shows before the
+ * progress store loads (the store brings zod and ~15 KB gzip; most pages need it only once a
+ * learner reaches a knowledge check, a checklist or the reading controls): the sidebar's read
+ * marks, and whether the store must load at once because what is stored is not a current record
+ * (the store then keeps a backup and shows a notice, src/runtime/storage.ts).
+ *
+ * Nothing here validates: a record that only looks right here is validated in full by zod
+ * (src/lib/progress/migrate.ts) whenever the store loads, and nothing is ever written on the
+ * strength of a peek. Every function reads defensively and never throws, whatever text it gets.
+ */
+import { PROGRESS_VERSION } from './version';
+
+/** Why the store must load now. */
+export type PeekReason =
+	/** Not JSON at all (truncated, garbage). */
+	| 'not-json'
+	/** JSON, but not an object with an integer `version` ≥ 1. */
+	| 'not-a-record'
+	/** Another schema version: older ones are migrated by the store, newer ones refused with a notice. */
+	| 'other-version'
+	/** The current version, but a top-level field has the wrong type. */
+	| 'bad-shape';
+
+/**
+ * What a peek keeps of one page's reading state (ReadingStateSchema in src/schemas/progress.ts):
+ * `read` is true only when the stored value is exactly `true`; acknowledgements whose `hash` or
+ * `at` is not a string are left out.
+ */
+export interface PeekedReading {
+	read: boolean;
+	acks: { hash: string; at: string }[];
+}
+
+export type RecordPeek =
+	/** Nothing stored. */
+	| { state: 'missing' }
+	/** Looks like a current record at the top level (not validated); `reading` by page id, read defensively. */
+	| { state: 'plausible'; reading: ReadonlyMap<string, PeekedReading> }
+	/** Certainly not a current record: load the store now. */
+	| { state: 'needs-store'; reason: PeekReason };
+
+export type UndoPeek = { state: 'missing' } | { state: 'plausible' } | { state: 'needs-store'; reason: PeekReason };
+
+type Json = Record<string, unknown>;
+
+/** A JSON object (not null, not an array). */
+function isObject(v: unknown): v is Json {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function parse(raw: string): { ok: true; value: unknown } | { ok: false } {
+	try {
+		return { ok: true, value: JSON.parse(raw) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+/**
+ * Check the top level of a parsed learner record against the shape of ProgressSchema
+ * (src/schemas/progress.ts): `version`, `epoch` and `updatedAt`, `profile`, the maps `quizzes`,
+ * `checklists`, `reading`, `labs` and the lists `selfAssessments`, `feedback`. Returns null when
+ * it fits, else the reason.
+ */
+export function recordShapeProblem(v: unknown, version = PROGRESS_VERSION): PeekReason | null {
+	if (!isObject(v) || typeof v.version !== 'number' || !Number.isInteger(v.version) || v.version < 1) return 'not-a-record';
+	if (v.version !== version) return 'other-version';
+	const fits =
+		typeof v.epoch === 'string' &&
+		typeof v.updatedAt === 'string' &&
+		isObject(v.profile) &&
+		isObject(v.quizzes) &&
+		isObject(v.checklists) &&
+		isObject(v.reading) &&
+		isObject(v.labs) &&
+		Array.isArray(v.selfAssessments) &&
+		Array.isArray(v.feedback);
+	return fits ? null : 'bad-shape';
+}
+
+/** The record's `reading` map, keeping only what has the expected types (entries that are not objects are skipped). */
+function readingOf(reading: Json): Map<string, PeekedReading> {
+	const out = new Map<string, PeekedReading>();
+	for (const [id, state] of Object.entries(reading)) {
+		if (!isObject(state)) continue;
+		const acks = Array.isArray(state.acks) ? state.acks : [];
+		out.set(id, {
+			read: state.read === true,
+			acks: acks.filter((a): a is { hash: string; at: string } => isObject(a) && typeof a.hash === 'string' && typeof a.at === 'string').map((a) => ({ hash: a.hash, at: a.at })),
+		});
+	}
+	return out;
+}
+
+/** Peek at the raw text stored under the learner record's key (null when absent). */
+export function peekRecord(raw: string | null, version = PROGRESS_VERSION): RecordPeek {
+	if (raw === null) return { state: 'missing' };
+	const p = parse(raw);
+	if (!p.ok) return { state: 'needs-store', reason: 'not-json' };
+	const problem = recordShapeProblem(p.value, version);
+	if (problem) return { state: 'needs-store', reason: problem };
+	return { state: 'plausible', reading: readingOf((p.value as Json).reading as Json) };
+}
+
+/**
+ * Peek at the raw text stored under the undo key (null when absent): a snapshot is
+ * `{ kind: 'import' | 'reset', at, record }` (src/schemas/progress-undo.ts).
+ */
+export function peekUndo(raw: string | null, version = PROGRESS_VERSION): UndoPeek {
+	if (raw === null) return { state: 'missing' };
+	const p = parse(raw);
+	if (!p.ok) return { state: 'needs-store', reason: 'not-json' };
+	const v = p.value;
+	if (!isObject(v) || (v.kind !== 'import' && v.kind !== 'reset') || typeof v.at !== 'string') return { state: 'needs-store', reason: 'not-a-record' };
+	const problem = recordShapeProblem(v.record, version);
+	return problem ? { state: 'needs-store', reason: problem } : { state: 'plausible' };
+}
