@@ -1,39 +1,35 @@
 /**
  * What every page needs from saved progress at load, without loading the progress store
  * (src/stores/progress.ts, which brings zod): the reading state of pages (sidebar ✓ marks, the
- * "Mark as read" controls)
- * and whether the store must load at once so the storage adapter can raise its notice:
- * storage unavailable, copies of damaged data kept from an earlier visit, or a stored value that is
+ * "Mark as read" controls), checklist ticks, and whether the store must load at once so the
+ * storage adapter can raise its notice: storage unavailable, copies of damaged data kept from an earlier visit, or a stored value that is
  * not a current learner record (the adapter then backs it up, src/runtime/storage.ts).
  * Reads only; never writes a record. See src/lib/progress/peek.ts for what "looks like" means.
  */
-import { peekRecord, peekUndo, type PeekedReading } from '../lib/progress/peek';
+import { peekRecord, peekUndo, type PeekedRecord } from '../lib/progress/peek';
 import { PROGRESS_KEY, UNDO_KEY } from '../stores/progress-keys';
 import { BACKUP_PREFIX, KEY_PREFIX, probeStorage, type StorageBackend } from './storage-probe';
 
-export interface StoragePeek {
+export interface StoragePeek extends PeekedRecord {
 	/** Load the progress store now (its adapter has something to tell the learner, or must repair a key). */
 	needsStore: boolean;
-	/** Reading state by page id in the stored record (empty unless it looks like a current record). */
-	reading: ReadonlyMap<string, PeekedReading>;
 }
 
-const NOTHING: ReadonlyMap<string, PeekedReading> = new Map();
+/** What pages show when nothing (usable) is stored. */
+const NOTHING: PeekedRecord = { reading: new Map(), checklists: new Map() };
 
 /** Peek at `backend` (null when touching localStorage threw). Never throws. */
 export function peekBackend(backend: StorageBackend | null): StoragePeek {
 	try {
-		if (!backend || !probeStorage(backend).ok) return { needsStore: true, reading: NOTHING };
+		if (!backend || !probeStorage(backend).ok) return { needsStore: true, ...NOTHING };
 		let backups = false;
 		for (let i = 0; i < backend.length && !backups; i++) backups = backend.key(i)?.startsWith(BACKUP_PREFIX) === true;
 		const record = peekRecord(backend.getItem(KEY_PREFIX + PROGRESS_KEY));
 		const undo = peekUndo(backend.getItem(KEY_PREFIX + UNDO_KEY));
-		return {
-			needsStore: backups || record.state === 'needs-store' || undo.state === 'needs-store',
-			reading: record.state === 'plausible' ? record.reading : NOTHING,
-		};
+		const shown = record.state === 'plausible' ? { reading: record.reading, checklists: record.checklists } : NOTHING;
+		return { needsStore: backups || record.state === 'needs-store' || undo.state === 'needs-store', ...shown };
 	} catch {
-		return { needsStore: true, reading: NOTHING };
+		return { needsStore: true, ...NOTHING };
 	}
 }
 

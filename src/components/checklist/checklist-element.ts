@@ -2,30 +2,41 @@
  * `<qms-checklist>`: persisted ticks (with the time of each tick or untick), completion per
  * section, and the certification fields. State lives in the progress store; another tab's ticks
  * arrive through it and show here without a reload.
+ *
+ * Ticks show from the moment the page loads (and print) without loading the store and zod: the
+ * island shows what a peek at the stored record says, follows the store once anything loads it,
+ * and loads the store when the learner is about to tick or save (src/runtime/progress-follow.ts).
  */
-import type { ChecklistState } from '../../schemas/progress';
-import { $progress, setChecklistItem, setChecklistMeta } from '../../stores/progress';
+import type { PeekedChecklist } from '../../lib/progress/peek';
+import type { ActionResult } from '../../stores/progress';
 import { formatDate, formatDateTime } from '../../runtime/dom';
+import { followProgress, warmProgressStoreOnIntent, withProgressStore } from '../../runtime/progress-follow';
 
 class QmsChecklist extends HTMLElement {
 	private id_ = '';
-	private unsubscribe?: () => void;
+	private stop?: () => void;
+	/** The state last shown, to put a box back when a tick was not saved. */
+	private shown: PeekedChecklist | undefined;
 
 	connectedCallback(): void {
 		try {
 			this.id_ = this.dataset.checklistId!;
 			for (const box of this.boxes()) {
 				box.disabled = false;
-				box.addEventListener('change', () => this.tick(box));
+				box.addEventListener('change', () => void this.tick(box));
 			}
 			const save = this.querySelector<HTMLButtonElement>('[data-cert-save]');
 			if (save) {
 				for (const el of this.querySelectorAll<HTMLInputElement>('[data-cert-date], [data-cert-by]')) el.disabled = false;
 				save.disabled = false;
-				save.addEventListener('click', () => this.saveCertification());
+				save.addEventListener('click', () => void this.saveCertification());
 			}
 			this.querySelector('[data-print]')?.addEventListener('click', () => window.print());
-			this.unsubscribe = $progress.subscribe((r) => this.render(r.checklists[this.id_]));
+			warmProgressStoreOnIntent(this);
+			this.stop = followProgress<PeekedChecklist | undefined>({ fromPeek: (p) => p.checklists.get(this.id_), fromStore: (r) => r.checklists[this.id_] }, (state) => {
+				this.shown = state;
+				this.render(state);
+			});
 		} catch (e) {
 			console.error(e);
 			this.error('This checklist could not load its saved ticks. Reload the page to try again.');
@@ -33,7 +44,7 @@ class QmsChecklist extends HTMLElement {
 	}
 
 	disconnectedCallback(): void {
-		this.unsubscribe?.();
+		this.stop?.();
 	}
 
 	private boxes(): HTMLInputElement[] {
@@ -46,21 +57,22 @@ class QmsChecklist extends HTMLElement {
 		el.textContent = message ?? '';
 	}
 
-	private tick(box: HTMLInputElement): void {
-		const r = setChecklistItem(this.id_, box.dataset.itemId!, box.checked);
+	private async tick(box: HTMLInputElement): Promise<void> {
+		const r: ActionResult = await withProgressStore((s) => s.setChecklistItem(this.id_, box.dataset.itemId!, box.checked));
 		this.error(r.ok ? null : r.message);
-		if (!r.ok) this.render($progress.get().checklists[this.id_]);
+		// Not saved: show the saved state again (the box goes back).
+		if (!r.ok) this.render(this.shown);
 	}
 
-	private saveCertification(): void {
+	private async saveCertification(): Promise<void> {
 		const date = this.querySelector<HTMLInputElement>('[data-cert-date]')!.value;
 		const by = this.querySelector<HTMLInputElement>('[data-cert-by]')!.value;
-		const r = setChecklistMeta(this.id_, { date, by });
+		const r = await withProgressStore((s) => s.setChecklistMeta(this.id_, { date, by }));
 		const status = this.querySelector<HTMLElement>('[data-cert-status]')!;
 		status.textContent = r.ok ? 'Certification saved.' : r.message;
 	}
 
-	private render(state: ChecklistState | undefined): void {
+	private render(state: PeekedChecklist | undefined): void {
 		let done = 0;
 		let total = 0;
 		for (const section of this.querySelectorAll<HTMLElement>('[data-section-id]')) {

@@ -1,11 +1,9 @@
 /**
  * `<qms-sidebar-marks>`: marks sidebar links of pages marked as read (see SidebarMarks.astro).
- * At load the marks come from a peek at the stored record (src/runtime/progress-peek.ts), so no
- * page loads the progress store for them; changes from other tabs are peeked again. Once anything
- * on the page loads the store (an island the learner reached), the marks follow the store.
+ * No page loads the progress store for them: they show what a peek at the stored record says and
+ * follow the store once anything on the page loads it (src/runtime/progress-follow.ts).
  */
-import { onOtherTabProgress, peekStorage } from '../../runtime/progress-peek';
-import { whenProgressStoreLoaded } from '../../stores/progress-ready';
+import { followProgress } from '../../runtime/progress-follow';
 
 /** Page id of a same-site link: "/a/b/" → "a/b", "/" → "index". */
 function pageIdOf(a: HTMLAnchorElement): string | null {
@@ -34,33 +32,24 @@ function readMark(): HTMLElement {
 }
 
 class QmsSidebarMarks extends HTMLElement {
-	private stops: (() => void)[] = [];
+	private stop?: () => void;
 
 	connectedCallback(): void {
 		try {
-			let followingStore = false;
-			const fromPeek = (fresh: boolean) => {
-				const reading = peekStorage(fresh).reading;
-				this.mark((id) => reading.get(id)?.read === true);
-			};
-			fromPeek(false);
-			this.stops.push(
-				onOtherTabProgress(() => {
-					if (!followingStore) fromPeek(true);
-				}),
+			this.stop = followProgress<(pageId: string) => boolean>(
+				{
+					fromPeek: (p) => (id) => p.reading.get(id)?.read === true,
+					fromStore: (r) => (id) => r.reading[id]?.read === true,
+				},
+				(isRead) => this.mark(isRead),
 			);
-			whenProgressStoreLoaded((store) => {
-				if (!this.isConnected) return;
-				followingStore = true;
-				this.stops.push(store.$progress.subscribe((r) => this.mark((id) => r.reading[id]?.read === true)));
-			});
 		} catch (e) {
 			console.error(e);
 		}
 	}
 
 	disconnectedCallback(): void {
-		this.stops.splice(0).forEach((stop) => stop());
+		this.stop?.();
 	}
 
 	/** Add or remove the ✓ on each link, as `isRead` says. */

@@ -1,8 +1,8 @@
 /**
  * A quick look at the stored learner record and its undo copy, for what a page shows before the
  * progress store loads (the store brings zod and ~15 KB gzip; most pages need it only once a
- * learner reaches a knowledge check, a checklist or the reading controls): the sidebar's read
- * marks, and whether the store must load at once because what is stored is not a current record
+ * learner uses a knowledge check, a checklist or the reading controls): the sidebar's read
+ * marks, the reading controls, checklist ticks, and whether the store must load at once because what is stored is not a current record
  * (the store then keeps a backup and shows a notice, src/runtime/storage.ts).
  *
  * Nothing here validates: a record that only looks right here is validated in full by zod
@@ -32,11 +32,29 @@ export interface PeekedReading {
 	acks: { hash: string; at: string }[];
 }
 
+/**
+ * What a peek keeps of one checklist's state (ChecklistStateSchema in src/schemas/progress.ts):
+ * ticks whose `checked` is a boolean and `at` a string; the certification fields when `date`, `by`
+ * and `at` are all strings.
+ */
+export interface PeekedChecklist {
+	items: Record<string, { checked: boolean; at: string }>;
+	certification?: { date: string; by: string; at: string };
+}
+
+/** The parts of a plausible record that pages show before the store loads, read defensively. */
+export interface PeekedRecord {
+	/** Reading state by page id. */
+	reading: ReadonlyMap<string, PeekedReading>;
+	/** Checklist state by checklist id. */
+	checklists: ReadonlyMap<string, PeekedChecklist>;
+}
+
 export type RecordPeek =
 	/** Nothing stored. */
 	| { state: 'missing' }
-	/** Looks like a current record at the top level (not validated); `reading` by page id, read defensively. */
-	| { state: 'plausible'; reading: ReadonlyMap<string, PeekedReading> }
+	/** Looks like a current record at the top level (not validated); what pages show at load, read defensively. */
+	| ({ state: 'plausible' } & PeekedRecord)
 	/** Certainly not a current record: load the store now. */
 	| { state: 'needs-store'; reason: PeekReason };
 
@@ -93,6 +111,24 @@ function readingOf(reading: Json): Map<string, PeekedReading> {
 	return out;
 }
 
+/** The record's `checklists` map, keeping only what has the expected types. */
+function checklistsOf(checklists: Json): Map<string, PeekedChecklist> {
+	const out = new Map<string, PeekedChecklist>();
+	for (const [id, state] of Object.entries(checklists)) {
+		if (!isObject(state)) continue;
+		const items: PeekedChecklist['items'] = {};
+		if (isObject(state.items)) {
+			for (const [itemId, t] of Object.entries(state.items)) {
+				if (isObject(t) && typeof t.checked === 'boolean' && typeof t.at === 'string') items[itemId] = { checked: t.checked, at: t.at };
+			}
+		}
+		const c = state.certification;
+		const certified = isObject(c) && typeof c.date === 'string' && typeof c.by === 'string' && typeof c.at === 'string';
+		out.set(id, certified ? { items, certification: { date: c.date as string, by: c.by as string, at: c.at as string } } : { items });
+	}
+	return out;
+}
+
 /** Peek at the raw text stored under the learner record's key (null when absent). */
 export function peekRecord(raw: string | null, version = PROGRESS_VERSION): RecordPeek {
 	if (raw === null) return { state: 'missing' };
@@ -100,7 +136,8 @@ export function peekRecord(raw: string | null, version = PROGRESS_VERSION): Reco
 	if (!p.ok) return { state: 'needs-store', reason: 'not-json' };
 	const problem = recordShapeProblem(p.value, version);
 	if (problem) return { state: 'needs-store', reason: problem };
-	return { state: 'plausible', reading: readingOf((p.value as Json).reading as Json) };
+	const record = p.value as Json;
+	return { state: 'plausible', reading: readingOf(record.reading as Json), checklists: checklistsOf(record.checklists as Json) };
 }
 
 /**
