@@ -30,6 +30,11 @@ export function whenProgressStoreLoaded(cb: (store: ProgressStore) => void): voi
 	else waiting.push(cb);
 }
 
+/** The store if something has loaded it already, else undefined (does not load it). */
+export function loadedProgressStore(): ProgressStore | undefined {
+	return ready;
+}
+
 /** Load the progress store (once) and the stored record. */
 export async function loadProgressStore(): Promise<ProgressStore> {
 	const { progressStore } = await import('./progress');

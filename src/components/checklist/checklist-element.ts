@@ -3,40 +3,37 @@
  * section, and the certification fields. State lives in the progress store; another tab's ticks
  * arrive through it and show here without a reload.
  *
- * Ticks show from the moment the page loads (and print) without loading the store and zod: the
- * island shows what a peek at the stored record says, follows the store once anything loads it,
- * and loads the store when the learner is about to tick or save (src/runtime/progress-follow.ts).
+ * Ticks show from the moment the page loads (and print) without the store and zod: the island
+ * shows what a peek at the stored record says and follows the store once anything loads it
+ * (src/runtime/progress-follow.ts). It loads the store itself when the learner is about to use it
+ * (src/runtime/hydrate.ts), and its inputs stay disabled until then, so a tick is saved as it is
+ * made and never races what loads.
  */
 import type { PeekedChecklist } from '../../lib/progress/peek';
-import type { ActionResult } from '../../stores/progress';
+import type { ProgressStore } from '../../stores/progress';
+import { loadProgressStore, whenProgressStoreLoaded } from '../../stores/progress-ready';
 import { formatDate, formatDateTime } from '../../runtime/dom';
-import { followProgress, warmProgressStoreOnIntent, withProgressStore } from '../../runtime/progress-follow';
+import { whenNeeded } from '../../runtime/hydrate';
+import { followProgress } from '../../runtime/progress-follow';
 
 class QmsChecklist extends HTMLElement {
 	private id_ = '';
-	private stop?: () => void;
-	/** The state last shown, to put a box back when a tick was not saved. */
-	private shown: PeekedChecklist | undefined;
+	private store?: ProgressStore;
+	private stops: (() => void)[] = [];
 
 	connectedCallback(): void {
 		try {
 			this.id_ = this.dataset.checklistId!;
-			for (const box of this.boxes()) {
-				box.disabled = false;
-				box.addEventListener('change', () => void this.tick(box));
-			}
-			const save = this.querySelector<HTMLButtonElement>('[data-cert-save]');
-			if (save) {
-				for (const el of this.querySelectorAll<HTMLInputElement>('[data-cert-date], [data-cert-by]')) el.disabled = false;
-				save.disabled = false;
-				save.addEventListener('click', () => void this.saveCertification());
-			}
+			for (const box of this.boxes()) box.addEventListener('change', () => this.tick(box));
+			this.querySelector('[data-cert-save]')?.addEventListener('click', () => this.saveCertification());
 			this.querySelector('[data-print]')?.addEventListener('click', () => window.print());
-			warmProgressStoreOnIntent(this);
-			this.stop = followProgress<PeekedChecklist | undefined>({ fromPeek: (p) => p.checklists.get(this.id_), fromStore: (r) => r.checklists[this.id_] }, (state) => {
-				this.shown = state;
-				this.render(state);
+			this.stops.push(followProgress<PeekedChecklist | undefined>({ fromPeek: (p) => p.checklists.get(this.id_), fromStore: (r) => r.checklists[this.id_] }, (state) => this.render(state)));
+			whenProgressStoreLoaded((store) => {
+				if (!this.isConnected) return;
+				this.store = store;
+				for (const el of this.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input[data-item-id], [data-cert-date], [data-cert-by], [data-cert-save]')) el.disabled = false;
 			});
+			this.stops.push(whenNeeded([this, ...this.children], loadProgressStore));
 		} catch (e) {
 			console.error(e);
 			this.error('This checklist could not load its saved ticks. Reload the page to try again.');
@@ -44,7 +41,7 @@ class QmsChecklist extends HTMLElement {
 	}
 
 	disconnectedCallback(): void {
-		this.stop?.();
+		this.stops.splice(0).forEach((stop) => stop());
 	}
 
 	private boxes(): HTMLInputElement[] {
@@ -57,17 +54,18 @@ class QmsChecklist extends HTMLElement {
 		el.textContent = message ?? '';
 	}
 
-	private async tick(box: HTMLInputElement): Promise<void> {
-		const r: ActionResult = await withProgressStore((s) => s.setChecklistItem(this.id_, box.dataset.itemId!, box.checked));
+	private tick(box: HTMLInputElement): void {
+		if (!this.store) return;
+		const r = this.store.setChecklistItem(this.id_, box.dataset.itemId!, box.checked);
 		this.error(r.ok ? null : r.message);
-		// Not saved: show the saved state again (the box goes back).
-		if (!r.ok) this.render(this.shown);
+		if (!r.ok) this.render(this.store.$progress.get().checklists[this.id_]);
 	}
 
-	private async saveCertification(): Promise<void> {
+	private saveCertification(): void {
+		if (!this.store) return;
 		const date = this.querySelector<HTMLInputElement>('[data-cert-date]')!.value;
 		const by = this.querySelector<HTMLInputElement>('[data-cert-by]')!.value;
-		const r = await withProgressStore((s) => s.setChecklistMeta(this.id_, { date, by }));
+		const r = this.store.setChecklistMeta(this.id_, { date, by });
 		const status = this.querySelector<HTMLElement>('[data-cert-status]')!;
 		status.textContent = r.ok ? 'Certification saved.' : r.message;
 	}

@@ -9,8 +9,12 @@
  */
 import { ackStatus, isRead } from '../../lib/progress/reading';
 import type { PeekedReading } from '../../lib/progress/peek';
+import type { ActionResult, ProgressStore } from '../../stores/progress';
+import { loadedProgressStore } from '../../stores/progress-ready';
 import { formatDateTime } from '../../runtime/dom';
 import { followProgress, warmProgressStoreOnIntent, withProgressStore } from '../../runtime/progress-follow';
+
+const SAVING = 'Saving…';
 
 class QmsReading extends HTMLElement {
 	private stop?: () => void;
@@ -29,15 +33,26 @@ class QmsReading extends HTMLElement {
 		const readBtn = this.querySelector<HTMLButtonElement>('[data-read]')!;
 		const ackBtn = this.querySelector<HTMLButtonElement>('[data-ack]')!;
 		const status = this.querySelector<HTMLElement>('[data-status]')!;
-		const report = (r: { ok: boolean; message?: string }) => {
-			if (!r.ok) status.textContent = r.message ?? 'Not saved.';
+		const report = (r: ActionResult) => {
+			if (!r.ok) status.textContent = r.message;
+		};
+		/** Run an action: at once when the store is loaded, else after loading it, saying "Saving…" meanwhile. */
+		const run = (action: (store: ProgressStore) => ActionResult) => {
+			const store = loadedProgressStore();
+			if (store) return report(action(store));
+			status.textContent = SAVING;
+			void withProgressStore(action).then((r) => {
+				// The record's change re-renders the status; clear "Saving…" if nothing did.
+				if (status.textContent === SAVING) status.textContent = '';
+				report(r);
+			});
 		};
 		readBtn.addEventListener('click', () => {
 			// The state the learner saw when pressing decides, not what loads afterwards.
 			const read = readBtn.getAttribute('aria-pressed') !== 'true';
-			void withProgressStore((s) => s.markRead(pageId, read)).then(report);
+			run((s) => s.markRead(pageId, read));
 		});
-		ackBtn.addEventListener('click', () => void withProgressStore((s) => s.acknowledge(pageId, hash)).then(report));
+		ackBtn.addEventListener('click', () => run((s) => s.acknowledge(pageId, hash)));
 		warmProgressStoreOnIntent(this);
 		readBtn.disabled = false;
 		this.stop = followProgress<PeekedReading | undefined>({ fromPeek: (p) => p.reading.get(pageId), fromStore: (r) => r.reading[pageId] }, (state) => {

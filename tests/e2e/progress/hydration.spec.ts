@@ -53,6 +53,7 @@ test('checklist ticks and sidebar marks show at load without scrolling (and prin
 	const a = await context.newPage();
 	await a.goto(QUIZ_PAGE);
 	await a.getByRole('button', { name: 'Mark as read' }).click();
+	await expect(a.getByRole('button', { name: 'Mark as read' })).toHaveAttribute('aria-pressed', 'true');
 	await a.goto(CHECKLIST_PAGE);
 	await hydrated(a, 'input[data-item-id]');
 	await a.locator(`qms-checklist[data-checklist-id="${CHECKLIST_ID}"] input[data-item-id="read-roadmap"]`).check();
