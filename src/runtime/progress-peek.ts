@@ -1,12 +1,13 @@
 /**
  * What every page needs from saved progress at load, without loading the progress store
  * (src/stores/progress.ts, which brings zod): the reading state of pages (sidebar ✓ marks, the
- * "Mark as read" controls), checklist ticks, and whether the store must load at once so the
- * storage adapter can raise its notice: storage unavailable, copies of damaged data kept from an earlier visit, or a stored value that is
- * not a current learner record (the adapter then backs it up, src/runtime/storage.ts).
+ * "Mark as read" controls), checklist ticks, knowledge-check results (a path's progress), and
+ * whether the store must load at once so the storage adapter can raise its notice: storage
+ * unavailable, copies of damaged data kept from an earlier visit, or a stored value that is not a
+ * current learner record (the adapter then backs it up, src/runtime/storage.ts).
  * Reads only; never writes a record. See src/lib/progress/peek.ts for what "looks like" means.
  */
-import { peekRecord, peekUndo, type PeekedRecord } from '../lib/progress/peek';
+import { emptyPeek, peekRecord, peekUndo, type PeekedRecord } from '../lib/progress/peek';
 import { PROGRESS_KEY, UNDO_KEY } from '../stores/progress-keys';
 import { BACKUP_PREFIX, KEY_PREFIX, probeStorage, type StorageBackend } from './storage-probe';
 
@@ -15,21 +16,19 @@ export interface StoragePeek extends PeekedRecord {
 	needsStore: boolean;
 }
 
-/** What pages show when nothing (usable) is stored. */
-const NOTHING: PeekedRecord = { reading: new Map(), checklists: new Map() };
 
 /** Peek at `backend` (null when touching localStorage threw). Never throws. */
 export function peekBackend(backend: StorageBackend | null): StoragePeek {
 	try {
-		if (!backend || !probeStorage(backend).ok) return { needsStore: true, ...NOTHING };
+		if (!backend || !probeStorage(backend).ok) return { needsStore: true, ...emptyPeek() };
 		let backups = false;
 		for (let i = 0; i < backend.length && !backups; i++) backups = backend.key(i)?.startsWith(BACKUP_PREFIX) === true;
 		const record = peekRecord(backend.getItem(KEY_PREFIX + PROGRESS_KEY));
 		const undo = peekUndo(backend.getItem(KEY_PREFIX + UNDO_KEY));
-		const shown = record.state === 'plausible' ? { reading: record.reading, checklists: record.checklists } : NOTHING;
+		const shown: PeekedRecord = record.state === 'plausible' ? { reading: record.reading, checklists: record.checklists, quizzes: record.quizzes } : emptyPeek();
 		return { needsStore: backups || record.state === 'needs-store' || undo.state === 'needs-store', ...shown };
 	} catch {
-		return { needsStore: true, ...NOTHING };
+		return { needsStore: true, ...emptyPeek() };
 	}
 }
 

@@ -12,7 +12,7 @@
 import type { PeekedChecklist } from '../../lib/progress/peek';
 import type { ProgressStore } from '../../stores/progress';
 import { loadProgressStore, whenProgressStoreLoaded } from '../../stores/progress-ready';
-import { formatDate, formatDateTime } from '../../runtime/dom';
+import { formatDate, formatDateTime } from '../../runtime/format';
 import { whenNeeded } from '../../runtime/hydrate';
 import { followProgress } from '../../runtime/progress-follow';
 
@@ -27,7 +27,7 @@ class QmsChecklist extends HTMLElement {
 			for (const box of this.boxes()) box.addEventListener('change', () => this.tick(box));
 			this.querySelector('[data-cert-save]')?.addEventListener('click', () => this.saveCertification());
 			this.querySelector('[data-print]')?.addEventListener('click', () => window.print());
-			this.stops.push(followProgress<PeekedChecklist | undefined>({ fromPeek: (p) => p.checklists.get(this.id_), fromStore: (r) => r.checklists[this.id_] }, (state) => this.render(state)));
+			this.stops.push(followProgress<PeekedChecklist | undefined>({ fromPeek: (p) => p.checklists[this.id_], fromStore: (r) => r.checklists[this.id_] }, (state) => this.render(state)));
 			whenProgressStoreLoaded((store) => {
 				if (!this.isConnected) return;
 				this.store = store;

@@ -11,7 +11,7 @@ import { ackStatus, isRead } from '../../lib/progress/reading';
 import type { PeekedReading } from '../../lib/progress/peek';
 import type { ActionResult, ProgressStore } from '../../stores/progress';
 import { loadedProgressStore } from '../../stores/progress-ready';
-import { formatDateTime } from '../../runtime/dom';
+import { formatDateTime } from '../../runtime/format';
 import { followProgress, warmProgressStoreOnIntent, withProgressStore } from '../../runtime/progress-follow';
 
 const SAVING = 'Saving…';
@@ -55,7 +55,7 @@ class QmsReading extends HTMLElement {
 		ackBtn.addEventListener('click', () => run((s) => s.acknowledge(pageId, hash)));
 		warmProgressStoreOnIntent(this);
 		readBtn.disabled = false;
-		this.stop = followProgress<PeekedReading | undefined>({ fromPeek: (p) => p.reading.get(pageId), fromStore: (r) => r.reading[pageId] }, (state) => {
+		this.stop = followProgress<PeekedReading | undefined>({ fromPeek: (p) => p.reading[pageId], fromStore: (r) => r.reading[pageId] }, (state) => {
 			readBtn.setAttribute('aria-pressed', String(isRead(state)));
 			const ack = ackStatus(state, hash);
 			status.dataset.state = ack.status;

@@ -38,7 +38,7 @@ class QmsSidebarMarks extends HTMLElement {
 		try {
 			this.stop = followProgress<(pageId: string) => boolean>(
 				{
-					fromPeek: (p) => (id) => p.reading.get(id)?.read === true,
+					fromPeek: (p) => (id) => p.reading[id]?.read === true,
 					fromStore: (r) => (id) => r.reading[id]?.read === true,
 				},
 				(isRead) => this.mark(isRead),

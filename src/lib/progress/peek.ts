@@ -2,7 +2,7 @@
  * A quick look at the stored learner record and its undo copy, for what a page shows before the
  * progress store loads (the store brings zod and ~15 KB gzip; most pages need it only once a
  * learner uses a knowledge check, a checklist or the reading controls): the sidebar's read
- * marks, the reading controls, checklist ticks, and whether the store must load at once because what is stored is not a current record
+ * marks, the reading controls, checklist ticks, a path's progress, and whether the store must load at once because what is stored is not a current record
  * (the store then keeps a backup and shows a notice, src/runtime/storage.ts).
  *
  * Nothing here validates: a record that only looks right here is validated in full by zod
@@ -33,21 +33,39 @@ export interface PeekedReading {
 }
 
 /**
- * What a peek keeps of one checklist's state (ChecklistStateSchema in src/schemas/progress.ts):
- * ticks whose `checked` is a boolean and `at` a string; the certification fields when `date`, `by`
- * and `at` are all strings.
+ * What a peek keeps of one checklist's state (ChecklistStateSchema): ticks whose `checked` is a
+ * boolean and `at` a string; the certification fields when `date`, `by` and `at` are all strings.
  */
 export interface PeekedChecklist {
 	items: Record<string, { checked: boolean; at: string }>;
 	certification?: { date: string; by: string; at: string };
 }
 
-/** The parts of a plausible record that pages show before the store loads, read defensively. */
+/** What a peek keeps of one knowledge-check attempt (QuizAttemptSchema): enough for best score and pass status. */
+export interface PeekedAttempt {
+	id: string;
+	submittedAt: string;
+	score: number;
+	passed: boolean;
+}
+
+/**
+ * The parts of a plausible record that pages show before the store loads, read defensively, in
+ * the record's own shape (so src/lib/progress/curriculum.ts reads either). Maps have no prototype:
+ * an id such as "constructor" finds nothing.
+ */
 export interface PeekedRecord {
 	/** Reading state by page id. */
-	reading: ReadonlyMap<string, PeekedReading>;
+	reading: Readonly<Record<string, PeekedReading>>;
 	/** Checklist state by checklist id. */
-	checklists: ReadonlyMap<string, PeekedChecklist>;
+	checklists: Readonly<Record<string, PeekedChecklist>>;
+	/** Attempts by knowledge-check id (attempts missing a field are left out). */
+	quizzes: Readonly<Record<string, { attempts: PeekedAttempt[] }>>;
+}
+
+/** A peeked record with nothing in it. */
+export function emptyPeek(): PeekedRecord {
+	return { reading: dict(), checklists: dict(), quizzes: dict() };
 }
 
 export type RecordPeek =
@@ -61,6 +79,11 @@ export type RecordPeek =
 export type UndoPeek = { state: 'missing' } | { state: 'plausible' } | { state: 'needs-store'; reason: PeekReason };
 
 type Json = Record<string, unknown>;
+
+/** An empty map without a prototype. */
+function dict<T>(): Record<string, T> {
+	return Object.create(null) as Record<string, T>;
+}
 
 /** A JSON object (not null, not an array). */
 function isObject(v: unknown): v is Json {
@@ -98,25 +121,25 @@ export function recordShapeProblem(v: unknown, version = PROGRESS_VERSION): Peek
 }
 
 /** The record's `reading` map, keeping only what has the expected types (entries that are not objects are skipped). */
-function readingOf(reading: Json): Map<string, PeekedReading> {
-	const out = new Map<string, PeekedReading>();
+function readingOf(reading: Json): Record<string, PeekedReading> {
+	const out = dict<PeekedReading>();
 	for (const [id, state] of Object.entries(reading)) {
 		if (!isObject(state)) continue;
 		const acks = Array.isArray(state.acks) ? state.acks : [];
-		out.set(id, {
+		out[id] = {
 			read: state.read === true,
 			acks: acks.filter((a): a is { hash: string; at: string } => isObject(a) && typeof a.hash === 'string' && typeof a.at === 'string').map((a) => ({ hash: a.hash, at: a.at })),
-		});
+		};
 	}
 	return out;
 }
 
 /** The record's `checklists` map, keeping only what has the expected types. */
-function checklistsOf(checklists: Json): Map<string, PeekedChecklist> {
-	const out = new Map<string, PeekedChecklist>();
+function checklistsOf(checklists: Json): Record<string, PeekedChecklist> {
+	const out = dict<PeekedChecklist>();
 	for (const [id, state] of Object.entries(checklists)) {
 		if (!isObject(state)) continue;
-		const items: PeekedChecklist['items'] = {};
+		const items = dict<{ checked: boolean; at: string }>();
 		if (isObject(state.items)) {
 			for (const [itemId, t] of Object.entries(state.items)) {
 				if (isObject(t) && typeof t.checked === 'boolean' && typeof t.at === 'string') items[itemId] = { checked: t.checked, at: t.at };
@@ -124,7 +147,23 @@ function checklistsOf(checklists: Json): Map<string, PeekedChecklist> {
 		}
 		const c = state.certification;
 		const certified = isObject(c) && typeof c.date === 'string' && typeof c.by === 'string' && typeof c.at === 'string';
-		out.set(id, certified ? { items, certification: { date: c.date as string, by: c.by as string, at: c.at as string } } : { items });
+		out[id] = certified ? { items, certification: { date: c.date as string, by: c.by as string, at: c.at as string } } : { items };
+	}
+	return out;
+}
+
+/** The record's `quizzes` map: per knowledge check, the attempts that have an id, a time, a finite score and a pass flag. */
+function quizzesOf(quizzes: Json): Record<string, { attempts: PeekedAttempt[] }> {
+	const out = dict<{ attempts: PeekedAttempt[] }>();
+	for (const [id, q] of Object.entries(quizzes)) {
+		if (!isObject(q) || !Array.isArray(q.attempts)) continue;
+		const attempts: PeekedAttempt[] = [];
+		for (const a of q.attempts) {
+			if (isObject(a) && typeof a.id === 'string' && typeof a.submittedAt === 'string' && typeof a.score === 'number' && Number.isFinite(a.score) && typeof a.passed === 'boolean') {
+				attempts.push({ id: a.id, submittedAt: a.submittedAt, score: a.score, passed: a.passed });
+			}
+		}
+		out[id] = { attempts };
 	}
 	return out;
 }
@@ -137,7 +176,7 @@ export function peekRecord(raw: string | null, version = PROGRESS_VERSION): Reco
 	const problem = recordShapeProblem(p.value, version);
 	if (problem) return { state: 'needs-store', reason: problem };
 	const record = p.value as Json;
-	return { state: 'plausible', reading: readingOf(record.reading as Json), checklists: checklistsOf(record.checklists as Json) };
+	return { state: 'plausible', reading: readingOf(record.reading as Json), checklists: checklistsOf(record.checklists as Json), quizzes: quizzesOf(record.quizzes as Json) };
 }
 
 /**

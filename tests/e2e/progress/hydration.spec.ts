@@ -76,7 +76,10 @@ test('checklist ticks and sidebar marks show at load without scrolling (and prin
 	await expect(box(b, 'read-runbook')).toBeChecked();
 	await expect(b.locator(`#starlight__sidebar a[href="/${QUIZ_PAGE_ID}/"] .read-mark`)).toHaveCount(0);
 
-	// Ticking in tab B by keyboard loads its store then and saves, keeping tab A's ticks.
+	// Until the learner comes to it, tab B's checklist only shows ticks (inputs disabled, store not loaded).
+	await expect(box(b, 'read-success-criteria')).toBeDisabled();
+	// Coming to it loads the store; a tick by keyboard then saves, keeping tab A's ticks.
+	await hydrated(b, `qms-checklist[data-checklist-id="${CHECKLIST_ID}"] input[data-item-id]`);
 	await box(b, 'read-success-criteria').focus();
 	await b.keyboard.press('Space');
 	await expect(box(b, 'read-success-criteria')).toBeChecked();

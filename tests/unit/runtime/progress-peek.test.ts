@@ -20,8 +20,8 @@ describe('peekBackend (what a page shows before the progress store loads)', () =
 		const fake = new FakeStorage();
 		const p = peekBackend(fake);
 		expect(p.needsStore).toBe(false);
-		expect(p.reading.size).toBe(0);
-		expect(p.checklists.size).toBe(0);
+		expect(Object.keys(p.reading)).toEqual([]);
+		expect(Object.keys(p.checklists)).toEqual([]);
 		// The probe leaves nothing behind, and nothing else is written.
 		expect([...fake.map.keys()]).toEqual([]);
 	});
@@ -31,8 +31,8 @@ describe('peekBackend (what a page shows before the progress store loads)', () =
 		const before = fake.map.get(KEY);
 		const p = peekBackend(fake);
 		expect(p.needsStore).toBe(false);
-		expect(p.reading.get('qms-onboarding/developer/qms-introduction')?.read).toBe(true);
-		expect(p.checklists.get('release-readiness-release-manager')?.items['read-roadmap']).toEqual({ checked: true, at: t });
+		expect(p.reading['qms-onboarding/developer/qms-introduction']?.read).toBe(true);
+		expect(p.checklists['release-readiness-release-manager']?.items['read-roadmap']).toEqual({ checked: true, at: t });
 		expect(fake.map.get(KEY)).toBe(before);
 		expect([...fake.map.keys()]).toEqual([KEY]);
 	});
@@ -51,7 +51,7 @@ describe('peekBackend (what a page shows before the progress store loads)', () =
 				fake.map.set(key, raw);
 				const p = peekBackend(fake);
 				expect(p.needsStore, `${key} = ${raw}`).toBe(true);
-				expect(p.reading.size).toBe(0);
+				expect(Object.keys(p.reading)).toEqual([]);
 				expect(fake.map.get(key)).toBe(raw);
 			}
 		}
@@ -63,7 +63,7 @@ describe('peekBackend (what a page shows before the progress store loads)', () =
 		const p = peekBackend(fake);
 		expect(p.needsStore).toBe(true);
 		// The record itself is fine: its marks still show.
-		expect(p.reading.get('qms-onboarding/developer/qms-introduction')?.read).toBe(true);
+		expect(p.reading['qms-onboarding/developer/qms-introduction']?.read).toBe(true);
 	});
 
 	it('storage that is full but holds data counts as usable, as the adapter decides', () => {

@@ -5,9 +5,28 @@ import { migrateRecord } from '../../../../src/lib/progress/migrate';
 import { emptyRecord } from '../../../../src/lib/progress/record';
 import { PROGRESS_VERSION } from '../../../../src/schemas/progress';
 import { record } from './arbitraries';
+import { CurriculumProgress } from '../../../../src/lib/progress/curriculum';
+import { buildCurriculumIndex } from '../../../../src/lib/progress/curriculum-index';
 
 const t = '2026-01-08T09:00:00.000Z';
 const json = (v: unknown) => JSON.stringify(v);
+
+/** A curriculum over the ids the record generator uses (./arbitraries.ts), so progress is not trivially empty. */
+const modulePage = (id: string, prerequisites: string[] = []) => ({ id, title: id, data: { program: 'qms-onboarding' as const, kind: 'module' as const, durationMinutes: 60, prerequisites, modules: [] } });
+const quizOn = (id: string, page: string) => ({ id, data: { title: id, page, program: 'qms-onboarding' as const, passMark: 80, policy: { maxAttempts: null }, questions: new Array(5).fill({}) } });
+const INDEX = buildCurriculumIndex({
+	programs: [{ id: 'qms-onboarding', label: 'QMS onboarding' }],
+	pages: [
+		{ id: 'path', title: 'Path', data: { program: 'qms-onboarding' as const, kind: 'path' as const, prerequisites: [], modules: ['index', 'qms-onboarding/developer/qms-introduction', 'release-readiness/release-manager'] } },
+		modulePage('index'),
+		modulePage('qms-onboarding/developer/qms-introduction', ['index']),
+		modulePage('release-readiness/release-manager', ['qms-onboarding/developer/qms-introduction']),
+	],
+	quizzes: [quizOn('a', 'index'), quizOn('b', 'qms-onboarding/developer/qms-introduction'), quizOn('gate-1', 'release-readiness/release-manager')],
+	checklists: [
+		{ id: 'dod-items', data: { title: 'DoD', page: 'path', program: 'qms-onboarding', certification: true, sections: [{ id: 's', title: 'S', items: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }, { id: 'c', text: 'C' }] }] } },
+	],
+});
 
 /** The strings the e2e storage test puts under each key, and more. */
 const GARBAGE: [raw: string, reason: string][] = [
@@ -63,8 +82,9 @@ describe('peekRecord', () => {
 		const p = peekRecord(json(emptyRecord(t)));
 		expect(p.state).toBe('plausible');
 		if (p.state !== 'plausible') return;
-		expect(p.reading.size).toBe(0);
-		expect(p.checklists.size).toBe(0);
+		expect(Object.keys(p.reading)).toEqual([]);
+		expect(Object.keys(p.checklists)).toEqual([]);
+		expect(Object.keys(p.quizzes)).toEqual([]);
 	});
 
 	it('every valid record is plausible, and its reading state and checklists are read exactly', () => {
@@ -73,8 +93,22 @@ describe('peekRecord', () => {
 				const p = peekRecord(json(r));
 				expect(p.state).toBe('plausible');
 				if (p.state !== 'plausible') return;
-				expect(Object.fromEntries(p.reading)).toEqual(Object.fromEntries(Object.entries(r.reading).map(([id, s]) => [id, { read: s.read, acks: s.acks }])));
-				expect(Object.fromEntries(p.checklists)).toEqual(r.checklists);
+				expect({ ...p.reading }).toEqual(Object.fromEntries(Object.entries(r.reading).map(([id, s]) => [id, { read: s.read, acks: s.acks }])));
+				expect({ ...p.checklists }).toEqual(r.checklists);
+				expect({ ...p.quizzes }).toEqual(
+					Object.fromEntries(Object.entries(r.quizzes).map(([id, q]) => [id, { attempts: q.attempts.map(({ id, submittedAt, score, passed }) => ({ id, submittedAt, score, passed })) }])),
+				);
+			}),
+		);
+	});
+
+	it('a path\'s and a program\'s progress computed from the peek equal those from the validated record', () => {
+		fc.assert(
+			fc.property(record, (r) => {
+				const p = peekRecord(json(r));
+				expect(p.state).toBe('plausible');
+				if (p.state !== 'plausible') return;
+				expect(new CurriculumProgress(INDEX, p).programs()).toEqual(new CurriculumProgress(INDEX, r).programs());
 			}),
 		);
 	});
@@ -120,12 +154,18 @@ describe('peekRecord', () => {
 				y: { items: 'nope', certification: { date: 5, by: 'Lee', at: t } },
 				z: [],
 			},
+			quizzes: {
+				q: { attempts: [{ id: 'x', submittedAt: t, score: 80, passed: true }, { id: 'y', submittedAt: t, score: '100', passed: true }, { id: 'z', submittedAt: t, score: 1e400, passed: true }, null] },
+				r: { attempts: 'none' },
+				s: 7,
+			},
 		});
 		const p = peekRecord(raw);
 		expect(p.state).toBe('plausible');
 		if (p.state !== 'plausible') return;
-		expect(Object.fromEntries(p.reading)).toEqual({ a: { read: true, acks: [{ hash: 'h', at: t }] }, b: { read: false, acks: [] } });
-		expect(Object.fromEntries(p.checklists)).toEqual({
+		expect({ ...p.reading }).toEqual({ a: { read: true, acks: [{ hash: 'h', at: t }] }, b: { read: false, acks: [] } });
+		expect({ ...p.quizzes }).toEqual({ q: { attempts: [{ id: 'x', submittedAt: t, score: 80, passed: true }] } });
+		expect({ ...p.checklists }).toEqual({
 			x: { items: { i1: { checked: true, at: t } }, certification: { date: '2026-01-15', by: 'Lee', at: t } },
 			y: { items: {} },
 		});
@@ -135,8 +175,11 @@ describe('peekRecord', () => {
 		const p = peekRecord(`{"version":1,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{},"checklists":{},"selfAssessments":[],"feedback":[],"labs":{},"reading":{"__proto__":{"read":true,"at":"${t}","acks":[]}}}`);
 		expect(p.state).toBe('plausible');
 		if (p.state !== 'plausible') return;
-		expect(p.reading.get('__proto__')).toEqual({ read: true, acks: [] });
+		expect(Object.getOwnPropertyDescriptor(p.reading, '__proto__')?.value).toEqual({ read: true, acks: [] });
 		expect(({} as Record<string, unknown>).read).toBeUndefined();
+		// No prototype: ids such as "constructor" find nothing.
+		expect(p.reading['constructor']).toBeUndefined();
+		expect(p.checklists['toString']).toBeUndefined();
 	});
 });
 
