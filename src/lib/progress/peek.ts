@@ -25,7 +25,7 @@ export type PeekReason =
 /**
  * What a peek keeps of one page's reading state (ReadingStateSchema in src/schemas/progress.ts):
  * `read` is true only when the stored value is exactly `true`; acknowledgements whose `hash` or
- * `at` is not a string are left out.
+ * `at` is not a short string are left out.
  */
 export interface PeekedReading {
 	read: boolean;
@@ -34,7 +34,8 @@ export interface PeekedReading {
 
 /**
  * What a peek keeps of one checklist's state (ChecklistStateSchema): ticks whose `checked` is a
- * boolean and `at` a string; the certification fields when `date`, `by` and `at` are all strings.
+ * boolean and `at` a short string; the certification fields when `date`, `by` and `at` are all
+ * strings within ProgressSchema's limits.
  */
 export interface PeekedChecklist {
 	items: Record<string, { checked: boolean; at: string }>;
@@ -79,6 +80,16 @@ export type RecordPeek =
 export type UndoPeek = { state: 'missing' } | { state: 'plausible' } | { state: 'needs-store'; reason: PeekReason };
 
 type Json = Record<string, unknown>;
+
+/**
+ * A string of at most `max` characters. The limits are those of ProgressSchema (times are ISO
+ * strings, hashes 64 hex digits, "Certified by" 120 characters, ids 64), so a tampered value can
+ * put no more text on a page than a valid record can.
+ */
+function str(v: unknown, max: number): v is string {
+	return typeof v === 'string' && v.length <= max;
+}
+const TIME = 40;
 
 /** An empty map without a prototype. */
 function dict<T>(): Record<string, T> {
@@ -128,7 +139,7 @@ function readingOf(reading: Json): Record<string, PeekedReading> {
 		const acks = Array.isArray(state.acks) ? state.acks : [];
 		out[id] = {
 			read: state.read === true,
-			acks: acks.filter((a): a is { hash: string; at: string } => isObject(a) && typeof a.hash === 'string' && typeof a.at === 'string').map((a) => ({ hash: a.hash, at: a.at })),
+			acks: acks.filter((a): a is { hash: string; at: string } => isObject(a) && str(a.hash, 64) && str(a.at, TIME)).map((a) => ({ hash: a.hash, at: a.at })),
 		};
 	}
 	return out;
@@ -142,11 +153,11 @@ function checklistsOf(checklists: Json): Record<string, PeekedChecklist> {
 		const items = dict<{ checked: boolean; at: string }>();
 		if (isObject(state.items)) {
 			for (const [itemId, t] of Object.entries(state.items)) {
-				if (isObject(t) && typeof t.checked === 'boolean' && typeof t.at === 'string') items[itemId] = { checked: t.checked, at: t.at };
+				if (isObject(t) && typeof t.checked === 'boolean' && str(t.at, TIME)) items[itemId] = { checked: t.checked, at: t.at };
 			}
 		}
 		const c = state.certification;
-		const certified = isObject(c) && typeof c.date === 'string' && typeof c.by === 'string' && typeof c.at === 'string';
+		const certified = isObject(c) && str(c.date, 10) && str(c.by, 120) && str(c.at, TIME);
 		out[id] = certified ? { items, certification: { date: c.date as string, by: c.by as string, at: c.at as string } } : { items };
 	}
 	return out;
@@ -159,7 +170,7 @@ function quizzesOf(quizzes: Json): Record<string, { attempts: PeekedAttempt[] }>
 		if (!isObject(q) || !Array.isArray(q.attempts)) continue;
 		const attempts: PeekedAttempt[] = [];
 		for (const a of q.attempts) {
-			if (isObject(a) && typeof a.id === 'string' && typeof a.submittedAt === 'string' && typeof a.score === 'number' && Number.isFinite(a.score) && typeof a.passed === 'boolean') {
+			if (isObject(a) && str(a.id, 64) && str(a.submittedAt, TIME) && typeof a.score === 'number' && Number.isFinite(a.score) && typeof a.passed === 'boolean') {
 				attempts.push({ id: a.id, submittedAt: a.submittedAt, score: a.score, passed: a.passed });
 			}
 		}

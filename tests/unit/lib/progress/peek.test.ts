@@ -171,6 +171,23 @@ describe('peekRecord', () => {
 		});
 	});
 
+	it('text longer than a valid record allows is left out (a tampered record puts no more on the page)', () => {
+		const long = 'x'.repeat(5000);
+		const p = peekRecord(
+			json({
+				...emptyRecord(t),
+				reading: { a: { read: true, at: t, acks: [{ hash: long, at: t }, { hash: 'h', at: long }] } },
+				checklists: { x: { items: { i1: { checked: true, at: long } }, certification: { date: '', by: long, at: t } } },
+				quizzes: { q: { attempts: [{ id: long, submittedAt: t, score: 100, passed: true }] } },
+			}),
+		);
+		expect(p.state).toBe('plausible');
+		if (p.state !== 'plausible') return;
+		expect(p.reading['a']).toEqual({ read: true, acks: [] });
+		expect(p.checklists['x']).toEqual({ items: {} });
+		expect(p.quizzes['q']).toEqual({ attempts: [] });
+	});
+
 	it('a "__proto__" page id from JSON stays data', () => {
 		const p = peekRecord(`{"version":1,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{},"checklists":{},"selfAssessments":[],"feedback":[],"labs":{},"reading":{"__proto__":{"read":true,"at":"${t}","acks":[]}}}`);
 		expect(p.state).toBe('plausible');
