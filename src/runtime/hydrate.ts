@@ -2,10 +2,12 @@
  * Hydrate an island when the learner is about to see or use it, as Astro's `client:visible` does
  * for framework islands: the island's code (and the progress store with zod behind it) is
  * downloaded only when the element comes near the viewport, gets focus, is pressed or hovered, or
- * the page is about to print (so a printout shows saved ticks). Until then the build-rendered markup
- * is all there is: its controls that need the script start `disabled`.
+ * the page is about to print (best effort: loading is asynchronous, and a print already under way
+ * shows the island as built). Until then the build-rendered markup is all there is: controls that
+ * need the script start `disabled`. What must show at load without the store (read marks, checklist
+ * ticks, a path's progress) comes from a peek at saved progress instead (./progress-follow.ts).
  *
- * Every island uses this from its component's `<script>`:
+ * Islands use this from their component's `<script>`:
  *   hydrateWhenNeeded('qms-quiz', () => import('./quiz-element'));
  */
 
