@@ -44,21 +44,9 @@ export function replace(el: Element, ...children: Child[]): void {
 	append(el, children);
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** "8 Jan 2026, 09:00" in the learner's locale. */
-export function formatDateTime(iso: string): string {
-	const d = new Date(iso);
-	return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
-}
-
-/** "8 Jan 2026" for an ISO time or a YYYY-MM-DD date (read as a calendar date, not shifted by time zone). */
-export function formatDate(isoOrDate: string): string {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoOrDate);
-	const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(isoOrDate);
-	return Number.isNaN(d.getTime()) ? isoOrDate : dateOnly.format(d);
-}
+// Dates are formatted in ./format.ts (the reading controls and checklists, loaded on every page
+// that has them, need only that part); re-exported here for the islands that use both.
+export { formatDate, formatDateTime } from './format';
 
 /** Read JSON embedded by the build in `<script type="application/json" data-…>` inside `root`. */
 export function embeddedJson<T>(root: Element, selector: string): T {

@@ -15,12 +15,9 @@
  * `getStorage()` is the page's shared instance over `window.localStorage`.
  */
 
-export const KEY_PREFIX = 'qms-training:';
-export const BACKUP_PREFIX = `${KEY_PREFIX}backup:`;
-const PROBE_KEY = `${KEY_PREFIX}probe`;
+import { BACKUP_PREFIX, KEY_PREFIX, isQuotaError, probeStorage, type StorageBackend } from './storage-probe';
 
-/** The part of the Web Storage API the adapter uses. */
-export type StorageBackend = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+export { BACKUP_PREFIX, KEY_PREFIX, isQuotaError, probeStorage, type StorageBackend };
 
 export type StorageNotice =
 	/** Storage cannot be used: progress lives only in this page. */
@@ -98,31 +95,6 @@ export class MemoryStorage implements StorageBackend {
 	}
 }
 
-/** QuotaExceededError in its browser spellings (Chromium/WebKit name and code 22, Firefox NS_ERROR_DOM_QUOTA_REACHED). */
-export function isQuotaError(e: unknown): boolean {
-	if (!(e instanceof Error) && !(typeof DOMException !== 'undefined' && e instanceof DOMException)) return false;
-	const err = e as { name?: string; code?: number };
-	return err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22 || err.code === 1014;
-}
-
-/** Whether `backend` can store a value. A full storage that already holds data still counts as usable. */
-function probe(backend: StorageBackend): { ok: true } | { ok: false; reason: string } {
-	try {
-		backend.setItem(PROBE_KEY, '1');
-		backend.removeItem(PROBE_KEY);
-		return { ok: true };
-	} catch (e) {
-		let used = 0;
-		try {
-			used = backend.length;
-		} catch {
-			/* unusable */
-		}
-		if (isQuotaError(e) && used > 0) return { ok: true };
-		return { ok: false, reason: (e as Error)?.message || String(e) };
-	}
-}
-
 function describe(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
 	return issues
 		.slice(0, 3)
@@ -148,7 +120,7 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 
 	let backend: StorageBackend;
 	let persistent = true;
-	const check = opts.backend ? probe(opts.backend) : { ok: false as const, reason: 'localStorage is not available' };
+	const check = opts.backend ? probeStorage(opts.backend) : { ok: false as const, reason: 'localStorage is not available' };
 	if (opts.backend && check.ok) backend = opts.backend;
 	else {
 		backend = new MemoryStorage();

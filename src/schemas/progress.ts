@@ -10,9 +10,10 @@
  * Version history: 1 is the first and only version (migrations: src/lib/progress/migrate.ts).
  */
 import * as z from 'zod/mini';
+import { PROGRESS_VERSION } from '../lib/progress/version';
 
-/** Schema version written by this build. */
-export const PROGRESS_VERSION = 1;
+/** Schema version written by this build (defined in src/lib/progress/version.ts). */
+export { PROGRESS_VERSION };
 
 /** ISO 8601 UTC time, e.g. "2026-01-15T08:00:00.000Z". */
 export const IsoTime = z.iso.datetime();

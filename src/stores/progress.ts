@@ -22,17 +22,23 @@ import {
 } from '../schemas/progress';
 import { UndoSnapshotSchema } from '../schemas/progress-undo';
 import { canonicalJson } from '../lib/progress/canonical';
-import { describeChanges, type Change } from '../lib/progress/changes';
+import type { Change } from '../lib/progress/changes';
 import { newId } from '../lib/progress/ids';
 import { merge, sync } from '../lib/progress/merge';
 import { migrateRecord } from '../lib/progress/migrate';
 import * as R from '../lib/progress/record';
-import { buildExport, exportFileName, parseImport, type ImportResult } from '../lib/progress/transfer';
+import type { ImportResult } from '../lib/progress/transfer';
 import { getStorage, type ParseOutcome, type StorageAdapter } from '../runtime/storage';
+import { PROGRESS_KEY, UNDO_KEY } from './progress-keys';
+import { announceProgressStore } from './progress-ready';
 
 /** Storage names (the adapter adds the `qms-training:` prefix). */
-export const PROGRESS_KEY = 'progress';
-export const UNDO_KEY = 'progress-undo';
+export { PROGRESS_KEY, UNDO_KEY };
+
+// Export and import (file format, checksum, change list) are used only on the My progress page:
+// loaded when first needed, so pages with a knowledge check or a checklist do not carry them.
+const transfer = () => import('../lib/progress/transfer');
+const changes = () => import('../lib/progress/changes');
 
 /**
  * Epoch of a record that was never reset. All fresh records share it, so two tabs that start
@@ -216,6 +222,7 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 		/** The export file for the current record: its name and text. */
 		async exportRecord(): Promise<{ filename: string; text: string }> {
 			ensureLoaded();
+			const { buildExport, exportFileName } = await transfer();
 			const t = now();
 			return { filename: exportFileName(t), text: await buildExport($progress.get(), t) };
 		},
@@ -223,6 +230,7 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 		/** Validate an export file (text and size in bytes) and say what importing it would change. Changes nothing. */
 		async previewImport(text: string, bytes: number): Promise<ImportPreview> {
 			ensureLoaded();
+			const [{ parseImport }, { describeChanges }] = await Promise.all([transfer(), changes()]);
 			const parsed = await parseImport(text, bytes);
 			if (!parsed.ok) return parsed;
 			const current = $progress.get();
@@ -270,6 +278,7 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 		async exportUndoSnapshot(): Promise<{ filename: string; text: string } | null> {
 			const snap = ensureLoaded().read(UNDO_KEY, parseUndo);
 			if (!snap) return null;
+			const { buildExport, exportFileName } = await transfer();
 			const t = now();
 			return { filename: exportFileName(t).replace('.json', `-before-${snap.info.kind}.json`), text: await buildExport(snap.record, t) };
 		},
@@ -306,3 +315,6 @@ export const {
 export const undoImport = (): ActionResult => progressStore.undo('import');
 /** Undo the last reset. */
 export const undoReset = (): ActionResult => progressStore.undo('reset');
+
+// Tell the parts of the page that follow the store without loading it (sidebar marks, notices).
+announceProgressStore(progressStore);

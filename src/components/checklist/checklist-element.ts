@@ -2,30 +2,38 @@
  * `<qms-checklist>`: persisted ticks (with the time of each tick or untick), completion per
  * section, and the certification fields. State lives in the progress store; another tab's ticks
  * arrive through it and show here without a reload.
+ *
+ * Ticks show from the moment the page loads (and print) without the store and zod: the island
+ * shows what a peek at the stored record says and follows the store once anything loads it
+ * (src/runtime/progress-follow.ts). It loads the store itself when the learner is about to use it
+ * (src/runtime/hydrate.ts), and its inputs stay disabled until then, so a tick is saved as it is
+ * made and never races what loads.
  */
-import type { ChecklistState } from '../../schemas/progress';
-import { $progress, setChecklistItem, setChecklistMeta } from '../../stores/progress';
-import { formatDate, formatDateTime } from '../../runtime/dom';
+import type { PeekedChecklist } from '../../lib/progress/peek';
+import type { ProgressStore } from '../../stores/progress';
+import { loadProgressStore, whenProgressStoreLoaded } from '../../stores/progress-ready';
+import { formatDate, formatDateTime } from '../../runtime/format';
+import { whenNeeded } from '../../runtime/hydrate';
+import { followProgress } from '../../runtime/progress-follow';
 
 class QmsChecklist extends HTMLElement {
 	private id_ = '';
-	private unsubscribe?: () => void;
+	private store?: ProgressStore;
+	private stops: (() => void)[] = [];
 
 	connectedCallback(): void {
 		try {
 			this.id_ = this.dataset.checklistId!;
-			for (const box of this.boxes()) {
-				box.disabled = false;
-				box.addEventListener('change', () => this.tick(box));
-			}
-			const save = this.querySelector<HTMLButtonElement>('[data-cert-save]');
-			if (save) {
-				for (const el of this.querySelectorAll<HTMLInputElement>('[data-cert-date], [data-cert-by]')) el.disabled = false;
-				save.disabled = false;
-				save.addEventListener('click', () => this.saveCertification());
-			}
+			for (const box of this.boxes()) box.addEventListener('change', () => this.tick(box));
+			this.querySelector('[data-cert-save]')?.addEventListener('click', () => this.saveCertification());
 			this.querySelector('[data-print]')?.addEventListener('click', () => window.print());
-			this.unsubscribe = $progress.subscribe((r) => this.render(r.checklists[this.id_]));
+			this.stops.push(followProgress<PeekedChecklist | undefined>({ fromPeek: (p) => p.checklists[this.id_], fromStore: (r) => r.checklists[this.id_] }, (state) => this.render(state)));
+			whenProgressStoreLoaded((store) => {
+				if (!this.isConnected) return;
+				this.store = store;
+				for (const el of this.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input[data-item-id], [data-cert-date], [data-cert-by], [data-cert-save]')) el.disabled = false;
+			});
+			this.stops.push(whenNeeded([this, ...this.children], loadProgressStore));
 		} catch (e) {
 			console.error(e);
 			this.error('This checklist could not load its saved ticks. Reload the page to try again.');
@@ -33,7 +41,7 @@ class QmsChecklist extends HTMLElement {
 	}
 
 	disconnectedCallback(): void {
-		this.unsubscribe?.();
+		this.stops.splice(0).forEach((stop) => stop());
 	}
 
 	private boxes(): HTMLInputElement[] {
@@ -47,20 +55,22 @@ class QmsChecklist extends HTMLElement {
 	}
 
 	private tick(box: HTMLInputElement): void {
-		const r = setChecklistItem(this.id_, box.dataset.itemId!, box.checked);
+		if (!this.store) return;
+		const r = this.store.setChecklistItem(this.id_, box.dataset.itemId!, box.checked);
 		this.error(r.ok ? null : r.message);
-		if (!r.ok) this.render($progress.get().checklists[this.id_]);
+		if (!r.ok) this.render(this.store.$progress.get().checklists[this.id_]);
 	}
 
 	private saveCertification(): void {
+		if (!this.store) return;
 		const date = this.querySelector<HTMLInputElement>('[data-cert-date]')!.value;
 		const by = this.querySelector<HTMLInputElement>('[data-cert-by]')!.value;
-		const r = setChecklistMeta(this.id_, { date, by });
+		const r = this.store.setChecklistMeta(this.id_, { date, by });
 		const status = this.querySelector<HTMLElement>('[data-cert-status]')!;
 		status.textContent = r.ok ? 'Certification saved.' : r.message;
 	}
 
-	private render(state: ChecklistState | undefined): void {
+	private render(state: PeekedChecklist | undefined): void {
 		let done = 0;
 		let total = 0;
 		for (const section of this.querySelectorAll<HTMLElement>('[data-section-id]')) {

@@ -4,8 +4,6 @@
  * message and change nothing (validation: src/lib/progress/transfer.ts).
  */
 import type { ProgressRecord } from '../../schemas/progress';
-import { changeText } from '../../lib/progress/changes';
-import { checkImportSize } from '../../lib/progress/transfer';
 import { $undo, exportRecord, exportUndoSnapshot, importRecord, previewImport, reset, undoImport, undoReset } from '../../stores/progress';
 import { downloadText, embeddedJson, formatDateTime, h, replace } from '../../runtime/dom';
 
@@ -81,6 +79,14 @@ class QmsProgressData extends HTMLElement {
 		const f = input.files?.[0];
 		input.value = '';
 		if (!f) return;
+		// Import code (validation, change list) is fetched when a file is picked, not with the page.
+		let checkImportSize: typeof import('../../lib/progress/transfer').checkImportSize;
+		let changeText: typeof import('../../lib/progress/changes').changeText;
+		try {
+			[{ checkImportSize }, { changeText }] = await Promise.all([import('../../lib/progress/transfer'), import('../../lib/progress/changes')]);
+		} catch (e) {
+			return this.error(`The import could not start: ${(e as Error).message} Nothing was imported.`);
+		}
 		// Refuse an oversized file before reading it into memory.
 		const tooLarge = checkImportSize(f.size);
 		if (tooLarge && !tooLarge.ok) return this.error(tooLarge.message);

@@ -1,13 +1,18 @@
-/** `<qms-path-progress>`: per-module state on a path page and a summary line (see PathProgress.astro). */
-import { CurriculumProgress, type CurriculumIndex, type ModuleState } from '../../lib/progress/curriculum';
+/**
+ * `<qms-path-progress>`: per-module state on a path page and a summary line (see PathProgress.astro).
+ * It only shows progress, so it never loads the progress store itself: it shows what a peek at the
+ * stored record says and follows the store once anything on the page loads it
+ * (src/runtime/progress-follow.ts).
+ */
+import { CurriculumProgress, type CurriculumIndex, type ModuleState, type RecordView } from '../../lib/progress/curriculum';
 import { formatMinutes } from '../../lib/curriculum/validate';
-import { $progress } from '../../stores/progress';
 import { embeddedJson, h, replace } from '../../runtime/dom';
+import { followProgress } from '../../runtime/progress-follow';
 
 const LABEL: Record<ModuleState, string> = { done: 'Done', 'in-progress': 'In progress', available: 'Not started', locked: 'Prerequisites first' };
 
 class QmsPathProgress extends HTMLElement {
-	private unsubscribe?: () => void;
+	private stop?: () => void;
 
 	connectedCallback(): void {
 		try {
@@ -17,7 +22,7 @@ class QmsPathProgress extends HTMLElement {
 			if (!path) return;
 			const outline = document.querySelector<HTMLElement>(`.path-outline[data-path-id="${CSS.escape(pathId)}"]`);
 			const summary = this.querySelector<HTMLElement>('[data-summary]')!;
-			this.unsubscribe = $progress.subscribe((record) => {
+			this.stop = followProgress<RecordView>({ fromPeek: (p) => p, fromStore: (r) => r }, (record) => {
 				const p = new CurriculumProgress(index, record).path(path);
 				summary.hidden = false;
 				replace(
@@ -48,7 +53,7 @@ class QmsPathProgress extends HTMLElement {
 	}
 
 	disconnectedCallback(): void {
-		this.unsubscribe?.();
+		this.stop?.();
 	}
 }
 

@@ -1,13 +1,23 @@
 /**
  * `<qms-reading>`: the "Mark as read" toggle and the read-and-understood acknowledgement of the
  * page revision whose hash the build wrote in `data-hash`.
+ *
+ * It is on nearly every page, often in view at load, so it does not load the progress store (and
+ * zod) to show its state: it shows what a peek at the stored record says, follows the store once
+ * anything loads it, and loads the store when the learner is about to press a button or presses
+ * one (src/runtime/progress-follow.ts).
  */
 import { ackStatus, isRead } from '../../lib/progress/reading';
-import { $progress, acknowledge, markRead } from '../../stores/progress';
-import { formatDateTime } from '../../runtime/dom';
+import type { PeekedReading } from '../../lib/progress/peek';
+import type { ActionResult, ProgressStore } from '../../stores/progress';
+import { loadedProgressStore } from '../../stores/progress-ready';
+import { formatDateTime } from '../../runtime/format';
+import { followProgress, warmProgressStoreOnIntent, withProgressStore } from '../../runtime/progress-follow';
+
+const SAVING = 'Saving…';
 
 class QmsReading extends HTMLElement {
-	private unsubscribe?: () => void;
+	private stop?: () => void;
 
 	connectedCallback(): void {
 		try {
@@ -23,14 +33,29 @@ class QmsReading extends HTMLElement {
 		const readBtn = this.querySelector<HTMLButtonElement>('[data-read]')!;
 		const ackBtn = this.querySelector<HTMLButtonElement>('[data-ack]')!;
 		const status = this.querySelector<HTMLElement>('[data-status]')!;
-		const report = (r: { ok: boolean; message?: string }) => {
-			if (!r.ok) status.textContent = r.message ?? 'Not saved.';
+		const report = (r: ActionResult) => {
+			if (!r.ok) status.textContent = r.message;
 		};
-		readBtn.addEventListener('click', () => report(markRead(pageId, readBtn.getAttribute('aria-pressed') !== 'true')));
-		ackBtn.addEventListener('click', () => report(acknowledge(pageId, hash)));
+		/** Run an action: at once when the store is loaded, else after loading it, saying "Saving…" meanwhile. */
+		const run = (action: (store: ProgressStore) => ActionResult) => {
+			const store = loadedProgressStore();
+			if (store) return report(action(store));
+			status.textContent = SAVING;
+			void withProgressStore(action).then((r) => {
+				// The record's change re-renders the status; clear "Saving…" if nothing did.
+				if (status.textContent === SAVING) status.textContent = '';
+				report(r);
+			});
+		};
+		readBtn.addEventListener('click', () => {
+			// The state the learner saw when pressing decides, not what loads afterwards.
+			const read = readBtn.getAttribute('aria-pressed') !== 'true';
+			run((s) => s.markRead(pageId, read));
+		});
+		ackBtn.addEventListener('click', () => run((s) => s.acknowledge(pageId, hash)));
+		warmProgressStoreOnIntent(this);
 		readBtn.disabled = false;
-		this.unsubscribe = $progress.subscribe((r) => {
-			const state = r.reading[pageId];
+		this.stop = followProgress<PeekedReading | undefined>({ fromPeek: (p) => p.reading[pageId], fromStore: (r) => r.reading[pageId] }, (state) => {
 			readBtn.setAttribute('aria-pressed', String(isRead(state)));
 			const ack = ackStatus(state, hash);
 			status.dataset.state = ack.status;
@@ -52,7 +77,7 @@ class QmsReading extends HTMLElement {
 	}
 
 	disconnectedCallback(): void {
-		this.unsubscribe?.();
+		this.stop?.();
 	}
 }
 

@@ -6,31 +6,34 @@
 import type { QuizAttempt } from '../../schemas/progress';
 import { compareTime } from './time';
 
+/** What ordering and scoring read of an attempt (a validated one, or one a page-load peek read, src/lib/progress/peek.ts). */
+export type ScoredAttempt = Pick<QuizAttempt, 'id' | 'submittedAt' | 'score'>;
+
 /** Attempts in the order they were submitted (earliest first). */
-export function chronological(attempts: readonly QuizAttempt[]): QuizAttempt[] {
+export function chronological<A extends ScoredAttempt>(attempts: readonly A[]): A[] {
 	return [...attempts].sort((a, b) => compareTime(a.submittedAt, b.submittedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The attempt with the highest score (the earliest of equals), or undefined when there is none. */
-export function bestAttempt(attempts: readonly QuizAttempt[]): QuizAttempt | undefined {
-	let best: QuizAttempt | undefined;
+export function bestAttempt<A extends ScoredAttempt>(attempts: readonly A[]): A | undefined {
+	let best: A | undefined;
 	for (const a of chronological(attempts)) if (!best || a.score > best.score) best = a;
 	return best;
 }
 
 /** Highest score in percent, or null before the first attempt. */
-export function bestScore(attempts: readonly QuizAttempt[]): number | null {
+export function bestScore(attempts: readonly ScoredAttempt[]): number | null {
 	return bestAttempt(attempts)?.score ?? null;
 }
 
 /** The most recently submitted attempt. */
-export function lastAttempt(attempts: readonly QuizAttempt[]): QuizAttempt | undefined {
+export function lastAttempt<A extends ScoredAttempt>(attempts: readonly A[]): A | undefined {
 	const c = chronological(attempts);
 	return c[c.length - 1];
 }
 
 /** Some attempt passed. */
-export function hasPassed(attempts: readonly QuizAttempt[]): boolean {
+export function hasPassed(attempts: readonly Pick<QuizAttempt, 'passed'>[]): boolean {
 	return attempts.some((a) => a.passed);
 }
 

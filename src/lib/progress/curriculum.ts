@@ -5,8 +5,19 @@
  * `durationMinutes` (frontmatter, from the seeds). Pure: the page passes the curriculum index
  * (built at build time, see buildCurriculumIndex) and the learner record.
  */
-import type { ChecklistState, ProgressRecord } from '../../schemas/progress';
-import { bestScore, hasPassed } from './attempts';
+import type { ChecklistState, QuizAttempt, ReadingState } from '../../schemas/progress';
+import { bestScore, hasPassed, type ScoredAttempt } from './attempts';
+
+/**
+ * What progress is computed from: the parts of a learner record (src/schemas/progress.ts) read
+ * here. A validated ProgressRecord is one; so is what a page-load peek read of the stored record
+ * (src/lib/progress/peek.ts), which path pages show until the progress store loads.
+ */
+export interface RecordView {
+	quizzes: Readonly<Record<string, { attempts: readonly (ScoredAttempt & Pick<QuizAttempt, 'passed'>)[] }>>;
+	reading: Readonly<Record<string, Pick<ReadingState, 'read'>>>;
+	checklists: Readonly<Record<string, ChecklistState>>;
+}
 
 export interface IndexPage {
 	/** Page id, e.g. "qms-onboarding/developer/qms-introduction". */
@@ -104,7 +115,7 @@ export class CurriculumProgress {
 
 	constructor(
 		readonly index: CurriculumIndex,
-		readonly record: ProgressRecord,
+		readonly record: RecordView,
 	) {
 		this.pages = new Map(index.pages.map((p) => [p.id, p]));
 		for (const q of index.quizzes) this.quizzesByPage.set(q.page, [...(this.quizzesByPage.get(q.page) ?? []), q]);

@@ -19,8 +19,11 @@ export type AckStatus =
 	/** Only other revisions were acknowledged; `ack` is the latest of them. */
 	| { status: 'outdated'; ack: Acknowledgement };
 
-/** Acknowledgement state of a page whose current revision hashes to `hash`. */
-export function ackStatus(state: ReadingState | undefined, hash: string): AckStatus {
+/**
+ * Acknowledgement state of a page whose current revision hashes to `hash`, from its reading state
+ * (a validated one from the store, or what a page-load peek read, src/lib/progress/peek.ts).
+ */
+export function ackStatus(state: Pick<ReadingState, 'acks'> | undefined, hash: string): AckStatus {
 	const acks = state?.acks ?? [];
 	const current = acks.find((a) => a.hash === hash);
 	if (current) return { status: 'current', ack: current };
@@ -30,6 +33,6 @@ export function ackStatus(state: ReadingState | undefined, hash: string): AckSta
 }
 
 /** Whether the page is marked as read. */
-export function isRead(state: ReadingState | undefined): boolean {
+export function isRead(state: Pick<ReadingState, 'read'> | undefined): boolean {
 	return state?.read === true;
 }

@@ -87,7 +87,13 @@ export async function storedRecord(page: Page): Promise<Record<string, any>> {
 	return JSON.parse((await stored(page)) ?? 'null');
 }
 
-/** Wait until the islands have hydrated (the quiz's or checklist's inputs are enabled). */
+/**
+ * Scroll to an island, as a learner does to use it, and wait until it has hydrated (the quiz's or
+ * checklist's inputs are enabled). Islands load their code only when they come near the viewport
+ * or are used (src/runtime/hydrate.ts), so an island below the fold stays disabled until then.
+ */
 export async function hydrated(page: Page, selector: string): Promise<void> {
-	await expect(page.locator(selector).first()).toBeEnabled();
+	const el = page.locator(selector).first();
+	await el.scrollIntoViewIfNeeded();
+	await expect(el).toBeEnabled();
 }

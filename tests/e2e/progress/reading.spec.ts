@@ -58,6 +58,8 @@ test.describe('reading record', () => {
 		await expect(summary).toContainText(`0 of ${n} modules done (0 %)`);
 		await page.goto(QUIZ_PAGE);
 		await page.getByRole('button', { name: 'Mark as read' }).click();
+		// Saved once the button shows it (the first save on a page may wait for the store to load).
+		await expect(page.getByRole('button', { name: 'Mark as read' })).toHaveAttribute('aria-pressed', 'true');
 		await page.goto(PATH_PAGE);
 		await expect(li.locator('.module-state')).toHaveText('In progress');
 		await page.goto(QUIZ_PAGE);

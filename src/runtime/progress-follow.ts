@@ -1,0 +1,62 @@
+/**
+ * For islands that show saved progress from the moment the page loads without loading the progress
+ * store (and zod) for it: the sidebar marks, the reading controls and checklists. They show what a
+ * peek read (src/runtime/progress-peek.ts), read again when another tab changes progress, and
+ * follow the store's validated record as soon as anything on the page loads the store. Their
+ * actions load the store first: the store validates the whole record before anything is saved.
+ */
+import type { ProgressRecord } from '../schemas/progress';
+import type { ActionResult, ProgressStore } from '../stores/progress';
+import { loadProgressStore, whenProgressStoreLoaded } from '../stores/progress-ready';
+import { onOtherTabProgress, peekStorage, type StoragePeek } from './progress-peek';
+
+/** What an island shows, taken from a peek or from the store's record. */
+export interface ProgressView<T> {
+	fromPeek(peek: StoragePeek): T;
+	fromStore(record: ProgressRecord): T;
+}
+
+/**
+ * Call `show` with the view now (from the peek), after other tabs' changes until the store is
+ * loaded, and on every change of the store's record once it is. Returns a function that stops.
+ */
+export function followProgress<T>(view: ProgressView<T>, show: (value: T) => void): () => void {
+	let stopped = false;
+	let stopStore: (() => void) | undefined;
+	let followingStore = false;
+	show(view.fromPeek(peekStorage()));
+	const stopTabs = onOtherTabProgress(() => {
+		if (!followingStore) show(view.fromPeek(peekStorage(true)));
+	});
+	whenProgressStoreLoaded((store) => {
+		if (stopped) return;
+		followingStore = true;
+		stopStore = store.$progress.subscribe((r) => show(view.fromStore(r)));
+	});
+	return () => {
+		stopped = true;
+		stopTabs();
+		stopStore?.();
+	};
+}
+
+const NOT_LOADED = 'Not saved: this page could not load what it needs to save your progress. Reload the page and try again.';
+
+/** Run `action` on the progress store, loading it first; a store that fails to load gives `ok: false`. */
+export async function withProgressStore(action: (store: ProgressStore) => ActionResult): Promise<ActionResult> {
+	let store: ProgressStore;
+	try {
+		store = await loadProgressStore();
+	} catch (e) {
+		console.error(e);
+		return { ok: false, message: NOT_LOADED };
+	}
+	return action(store);
+}
+
+/** When the learner is about to use `el` (pointer over it, focus in it), fetch the store so the action does not wait. */
+export function warmProgressStoreOnIntent(el: HTMLElement): void {
+	const warm = () => void loadProgressStore().catch(() => {});
+	el.addEventListener('pointerenter', warm, { once: true });
+	el.addEventListener('focusin', warm, { once: true });
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { whenProgressStoreLoaded } from '../../../src/stores/progress-ready';
+import type { ProgressStore } from '../../../src/stores/progress';
+
+describe('whenProgressStoreLoaded', () => {
+	it('waits without loading the store, and runs once any import of the store has evaluated it', async () => {
+		const seen: ProgressStore[] = [];
+		whenProgressStoreLoaded((s) => seen.push(s));
+		await new Promise((r) => setTimeout(r, 10));
+		expect(seen).toEqual([]);
+		// Any importer will do (an island's chunk imports the store directly).
+		const { progressStore } = await import('../../../src/stores/progress');
+		await Promise.resolve();
+		expect(seen).toEqual([progressStore]);
+		// Later callers get it at once (after the current task's microtasks).
+		const late: ProgressStore[] = [];
+		whenProgressStoreLoaded((s) => late.push(s));
+		await Promise.resolve();
+		expect(late).toEqual([progressStore]);
+	});
+});
