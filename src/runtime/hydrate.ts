@@ -1,8 +1,8 @@
 /**
  * Hydrate an island when the learner is about to see or use it, as Astro's `client:visible` does
  * for framework islands: the island's code (and the progress store with zod behind it) is
- * downloaded only when the element comes near the viewport, gets focus, is pressed or hovered, or
- * the page is about to print (best effort: loading is asynchronous, and a print already under way
+ * downloaded only when the element comes near the viewport, gets focus, is pressed or hovered, the
+ * learner presses Tab anywhere on the page (keyboard use), or the page is about to print (best effort: loading is asynchronous, and a print already under way
  * shows the island as built). Until then the build-rendered markup is all there is: controls that
  * need the script start `disabled`. What must show at load without the store (read marks, checklist
  * ticks, a path's progress) comes from a peek at saved progress instead (./progress-follow.ts).
@@ -18,6 +18,12 @@ export const AHEAD = '200px 0px';
 const USE_EVENTS = ['focusin', 'pointerdown', 'pointerenter'] as const;
 
 /**
+ * A Tab key anywhere on the page hydrates every waiting island: controls that start disabled are
+ * skipped by Tab, so a keyboard learner must find them enabled before focus gets there.
+ */
+const isTab = (e: KeyboardEvent) => e.key === 'Tab';
+
+/**
  * Call `start` once, the first time any of `targets` is needed (see above). If `start` rejects
  * (a chunk failed to download), the next sign of need tries again. Returns a function that stops
  * watching.
@@ -29,7 +35,9 @@ export function whenNeeded(targets: readonly Element[], start: () => Promise<unk
 		io?.disconnect();
 		for (const t of targets) for (const type of USE_EVENTS) t.removeEventListener(type, fire);
 		window.removeEventListener('beforeprint', fire);
+		document.removeEventListener('keydown', onKey);
 	};
+	const onKey = (e: KeyboardEvent) => isTab(e) && fire();
 	function fire(): void {
 		if (state !== 'waiting') return;
 		state = 'starting';
@@ -55,6 +63,7 @@ export function whenNeeded(targets: readonly Element[], start: () => Promise<unk
 		for (const type of USE_EVENTS) t.addEventListener(type, fire);
 	}
 	window.addEventListener('beforeprint', fire);
+	document.addEventListener('keydown', onKey);
 	return stop;
 }
 

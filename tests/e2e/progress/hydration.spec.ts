@@ -86,3 +86,24 @@ test('checklist ticks and sidebar marks show at load without scrolling (and prin
 	await expect.poll(async () => Object.keys((await storedRecord(b)).checklists[CHECKLIST_ID].items).sort()).toEqual(['read-roadmap', 'read-runbook', 'read-success-criteria']);
 	expect(JSON.parse((await b.evaluate((k) => localStorage.getItem(k), KEY))!).reading[QUIZ_PAGE_ID].read).toBe(false);
 });
+
+test('a keyboard learner can Tab to a checklist below the fold and tick it', async ({ page }) => {
+	test.setTimeout(60_000);
+	await page.goto(CHECKLIST_PAGE, { waitUntil: 'networkidle' });
+	const first = page.locator(`qms-checklist[data-checklist-id="${CHECKLIST_ID}"] input[data-item-id]`).first();
+	expect(await belowFold(page, `qms-checklist[data-checklist-id="${CHECKLIST_ID}"]`)).toBeGreaterThan(400);
+	await expect(first).toBeDisabled();
+	// Disabled controls are skipped by Tab, so the first Tab anywhere hydrates the page's islands.
+	await page.keyboard.press('Tab');
+	await expect(first).toBeEnabled();
+	let reached = false;
+	for (let i = 0; i < 300 && !reached; i++) {
+		await page.keyboard.press('Tab');
+		reached = await first.evaluate((el) => el === document.activeElement);
+	}
+	expect(reached, 'Tab reaches the first checklist item').toBe(true);
+	await page.keyboard.press('Space');
+	await expect(first).toBeChecked();
+	const itemId = (await first.getAttribute('data-item-id'))!;
+	await expect.poll(async () => (await storedRecord(page)).checklists?.[CHECKLIST_ID]?.items?.[itemId]?.checked).toBe(true);
+});
