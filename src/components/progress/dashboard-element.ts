@@ -8,6 +8,7 @@ import { displayPercent } from '../../lib/progress/grading';
 import { bandFor, formatAverage, type Band } from '../../lib/progress/self-assessment';
 import type { ProgressRecord } from '../../schemas/progress';
 import { isEmptyRecord } from '../../lib/progress/record';
+import { labSummaries } from '../../lib/progress/labs';
 import { $progress } from '../../stores/progress';
 import { embeddedJson, formatDate, formatDateTime, h, replace } from '../../runtime/dom';
 import { barChart } from './charts';
@@ -15,6 +16,8 @@ import { barChart } from './charts';
 interface Data {
 	index: CurriculumIndex;
 	assessments: { id: string; title: string; page: string; bands: Band[] }[];
+	/** Every lab of the build, in catalogue order. */
+	labs: { id: string; title: string }[];
 }
 
 const link = (id: string, title: string) => h('a', { href: `/${id}/` }, title);
@@ -138,8 +141,33 @@ function other(record: ProgressRecord, data: Data): HTMLElement {
 		);
 	}
 	rows.push(h('li', {}, `Feedback forms saved: ${record.feedback.length}`));
-	const labs = Object.entries(record.labs);
-	rows.push(h('li', {}, labs.length === 0 ? 'Labs: none run yet' : `Labs run: ${labs.length} (${labs.filter(([, l]) => l.attempts.some((a) => a.passed)).length} passed)`));
+	const labs = labSummaries(record, data.labs.map((l) => l.id));
+	const labTitle = (id: string) => data.labs.find((l) => l.id === id)?.title ?? id;
+	rows.push(
+		h(
+			'li',
+			{},
+			labs.length === 0 ? 'Labs: none run yet' : `Labs run: ${labs.length} (${labs.filter((l) => l.firstPassAt).length} passed)`,
+			...(labs.length === 0
+				? []
+				: [
+						h(
+							'ul',
+							{},
+							...labs.map((l) =>
+								h(
+									'li',
+									{ 'data-lab-id': l.labId },
+									link(`labs/${l.labId}`, labTitle(l.labId)),
+									': ',
+									`${l.attempts} ${l.attempts === 1 ? 'run' : 'runs'}; `,
+									l.firstPassAt ? `passed on ${formatDateTime(l.firstPassAt)}, fastest passing run ${(l.bestPassMs! / 1000).toFixed(1)} s` : 'not passed yet',
+								),
+							),
+						),
+					]),
+		),
+	);
 	const read = Object.values(record.reading).filter((r) => r.read).length;
 	const acks = Object.values(record.reading).reduce((n, r) => n + r.acks.length, 0);
 	rows.push(h('li', {}, `Pages marked as read: ${read}; read-and-understood confirmations: ${acks}`));

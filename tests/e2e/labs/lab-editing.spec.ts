@@ -50,7 +50,9 @@ test('type a fix in Monaco, run the offline checks: all pass and lab:result says
 	await expect.poll(async () => (await stored()).length).toBe(1);
 	expect((await stored())[0]).toMatchObject({ runner: 'offline', passed: true, at: detail.at });
 	await page.goto('/progress/');
+	await page.locator('qms-progress-dashboard').scrollIntoViewIfNeeded();
 	await expect(page.getByText(/Labs run: 1 \(1 passed\)/)).toBeVisible();
+	await expect(page.locator(`li[data-lab-id="${LAB}"]`)).toContainText(/1 run; passed on .+, fastest passing run \d+\.\d s/);
 });
 
 test('a module page links to its lab', async ({ page }) => {
