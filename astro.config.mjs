@@ -38,7 +38,7 @@ export default defineConfig({
 			description: 'Learning paths, labs, knowledge checks and credentials for software teams.',
 			markdown: { processedDirs: ['./content/docs'] },
 			plugins: [starlightLinksValidator({ errorOnLocalLinks: true })],
-			customCss: ['./src/styles/theme.css'],
+			customCss: ['./src/styles/theme.css', './src/styles/controls.css'],
 			components: {
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 				Search: './src/components/overrides/Search.astro',

@@ -48,6 +48,13 @@ export function replace(el: Element, ...children: Child[]): void {
 // that has them, need only that part); re-exported here for the islands that use both.
 export { formatDate, formatDateTime } from './format';
 
+/** Show `message` in the `[data-error]` alert inside `root`, or hide and empty it when `message` is null. */
+export function showError(root: Element, message: string | null): void {
+	const el = root.querySelector<HTMLElement>('[data-error]')!;
+	el.hidden = message === null;
+	el.textContent = message ?? '';
+}
+
 /** Read JSON embedded by the build in `<script type="application/json" data-…>` inside `root`. */
 export function embeddedJson<T>(root: Element, selector: string): T {
 	const el = root.querySelector(selector);

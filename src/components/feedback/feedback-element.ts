@@ -4,7 +4,7 @@
  */
 import type { FeedbackEntry } from '../../schemas/progress';
 import { $progress, addFeedback } from '../../stores/progress';
-import { embeddedJson, formatDateTime, h, replace } from '../../runtime/dom';
+import { embeddedJson, formatDateTime, h, replace, showError } from '../../runtime/dom';
 
 interface Config {
 	formId: string;
@@ -27,18 +27,12 @@ class QmsFeedback extends HTMLElement {
 			this.unsubscribe = $progress.subscribe((r) => this.renderHistory(r.feedback.filter((f) => f.formId === this.config.formId)));
 		} catch (e) {
 			console.error(e);
-			this.showError('The feedback form could not start. Reload the page to try again.');
+			showError(this, 'The feedback form could not start. Reload the page to try again.');
 		}
 	}
 
 	disconnectedCallback(): void {
 		this.unsubscribe?.();
-	}
-
-	private showError(msg: string | null): void {
-		const el = this.querySelector<HTMLElement>('[data-error]')!;
-		el.hidden = msg === null;
-		el.textContent = msg ?? '';
 	}
 
 	private submit(form: HTMLFormElement): void {
@@ -58,10 +52,10 @@ class QmsFeedback extends HTMLElement {
 			}
 		}
 		if (missing.length) {
-			this.showError(`Please answer: ${missing.join(' ')}`);
+			showError(this, `Please answer: ${missing.join(' ')}`);
 			return;
 		}
-		this.showError(null);
+		showError(this, null);
 		const subject = form.querySelector<HTMLInputElement>('[data-subject]')!.value.trim();
 		const r = addFeedback({ formId: this.config.formId, subject, ratings, texts });
 		replace(

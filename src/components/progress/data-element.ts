@@ -5,7 +5,7 @@
  */
 import type { ProgressRecord } from '../../schemas/progress';
 import { $undo, exportRecord, exportUndoSnapshot, importRecord, previewImport, reset, undoImport, undoReset } from '../../stores/progress';
-import { downloadText, embeddedJson, formatDateTime, h, replace } from '../../runtime/dom';
+import { downloadText, embeddedJson, formatDateTime, h, replace, showError } from '../../runtime/dom';
 
 class QmsProgressData extends HTMLElement {
 	private pending: ProgressRecord | null = null;
@@ -43,7 +43,7 @@ class QmsProgressData extends HTMLElement {
 			});
 		} catch (e) {
 			console.error(e);
-			this.error('This part of the page could not start. Reload the page to try again.');
+			showError(this, 'This part of the page could not start. Reload the page to try again.');
 		}
 	}
 
@@ -51,29 +51,23 @@ class QmsProgressData extends HTMLElement {
 		this.unsubscribe?.();
 	}
 
-	private error(msg: string | null): void {
-		const el = this.$('[data-error]');
-		el.hidden = msg === null;
-		el.textContent = msg ?? '';
-	}
-
 	private message(msg: string): void {
 		this.$('[data-message]').textContent = msg;
 	}
 
 	private async exportNow(): Promise<void> {
-		this.error(null);
+		showError(this, null);
 		try {
 			const { filename, text } = await exportRecord();
 			downloadText(filename, text);
 			this.message(`Exported as ${filename}.`);
 		} catch (e) {
-			this.error(`Export failed: ${(e as Error).message}`);
+			showError(this, `Export failed: ${(e as Error).message}`);
 		}
 	}
 
 	private async pick(input: HTMLInputElement, titles: Record<string, string>): Promise<void> {
-		this.error(null);
+		showError(this, null);
 		this.message('');
 		this.cancelImport(false);
 		const f = input.files?.[0];
@@ -85,18 +79,18 @@ class QmsProgressData extends HTMLElement {
 		try {
 			[{ checkImportSize }, { changeText }] = await Promise.all([import('../../lib/progress/transfer'), import('../../lib/progress/changes')]);
 		} catch (e) {
-			return this.error(`The import could not start: ${(e as Error).message} Nothing was imported.`);
+			return showError(this, `The import could not start: ${(e as Error).message} Nothing was imported.`);
 		}
 		// Refuse an oversized file before reading it into memory.
 		const tooLarge = checkImportSize(f.size);
-		if (tooLarge && !tooLarge.ok) return this.error(tooLarge.message);
+		if (tooLarge && !tooLarge.ok) return showError(this, tooLarge.message);
 		let result;
 		try {
 			result = await previewImport(await f.text(), f.size);
 		} catch (e) {
-			return this.error(`The file could not be read: ${(e as Error).message} Nothing was imported.`);
+			return showError(this, `The file could not be read: ${(e as Error).message} Nothing was imported.`);
 		}
-		if (!result.ok) return this.error(result.message);
+		if (!result.ok) return showError(this, result.message);
 		this.pending = result.record;
 		this.$('[data-preview-meta]').textContent = `File exported on ${formatDateTime(result.exportedAt)}.`;
 		replace(
@@ -113,7 +107,7 @@ class QmsProgressData extends HTMLElement {
 		if (!this.pending) return;
 		const r = importRecord(this.pending);
 		this.cancelImport(false);
-		if (!r.ok) return this.error(r.message);
+		if (!r.ok) return showError(this, r.message);
 		this.message('Imported and merged. A copy of your previous progress was kept: you can undo the import or download that copy below.');
 	}
 
@@ -132,8 +126,8 @@ class QmsProgressData extends HTMLElement {
 	private doReset(): void {
 		const r = reset();
 		this.$('[data-reset-confirm]').hidden = true;
-		if (!r.ok) return this.error(r.message);
-		this.error(null);
+		if (!r.ok) return showError(this, r.message);
+		showError(this, null);
 		this.message('All progress in this browser was reset. You can undo this below.');
 		this.$<HTMLButtonElement>('[data-undo-button]').focus();
 	}
@@ -141,8 +135,8 @@ class QmsProgressData extends HTMLElement {
 	private undo(): void {
 		const kind = $undo.get()?.kind;
 		const r = kind === 'import' ? undoImport() : undoReset();
-		if (!r.ok) return this.error(r.message);
-		this.error(null);
+		if (!r.ok) return showError(this, r.message);
+		showError(this, null);
 		this.message(kind === 'import' ? 'Import undone: your progress is as it was before the import.' : 'Reset undone: your progress is back.');
 	}
 

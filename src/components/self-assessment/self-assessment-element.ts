@@ -5,7 +5,7 @@
 import type { SelfAssessmentSubmission } from '../../schemas/progress';
 import { averageRating, bandFor, formatAverage, type Band } from '../../lib/progress/self-assessment';
 import { $progress, addSelfAssessment } from '../../stores/progress';
-import { embeddedJson, formatDateTime, h, replace } from '../../runtime/dom';
+import { embeddedJson, formatDateTime, h, replace, showError } from '../../runtime/dom';
 
 interface Config {
 	assessmentId: string;
@@ -31,7 +31,7 @@ class QmsSelfAssessment extends HTMLElement {
 			this.unsubscribe = $progress.subscribe((r) => this.renderHistory(r.selfAssessments.filter((s) => s.assessmentId === this.config.assessmentId)));
 		} catch (e) {
 			console.error(e);
-			this.showError('The self-assessment could not start. Reload the page to try again.');
+			showError(this, 'The self-assessment could not start. Reload the page to try again.');
 		}
 	}
 
@@ -48,12 +48,6 @@ class QmsSelfAssessment extends HTMLElement {
 		return out;
 	}
 
-	private showError(msg: string | null): void {
-		const el = this.querySelector<HTMLElement>('[data-error]')!;
-		el.hidden = msg === null;
-		el.textContent = msg ?? '';
-	}
-
 	private renderRunning(): void {
 		const r = Object.values(this.ratings());
 		const n = this.config.statements.length;
@@ -65,11 +59,11 @@ class QmsSelfAssessment extends HTMLElement {
 		const ratings = this.ratings();
 		const missing = this.config.statements.filter((id) => !(id in ratings));
 		if (missing.length) {
-			this.showError(`Rate every statement before submitting (${missing.length} not rated yet).`);
+			showError(this, `Rate every statement before submitting (${missing.length} not rated yet).`);
 			form.querySelector<HTMLInputElement>(`[data-statement-id="${CSS.escape(missing[0]!)}"] input`)?.focus();
 			return;
 		}
-		this.showError(null);
+		showError(this, null);
 		const average = averageRating(Object.values(ratings));
 		const r = addSelfAssessment({ assessmentId: this.config.assessmentId, ratings, average });
 		const band = bandFor(average, this.config.bands);
