@@ -62,7 +62,7 @@ class QmsFeedback extends HTMLElement {
 			this.querySelector('[data-live]')!,
 			r.ok
 				? h('p', {}, 'Thank you. Your feedback is saved in this browser and included when you export your progress (see My progress), so you can share it with the training team.')
-				: h('p', { class: 'fb-error' }, r.message),
+				: h('p', { class: 'qms-error' }, r.message),
 		);
 		if (r.ok) form.reset();
 	}

@@ -249,7 +249,7 @@ class QmsQuiz extends HTMLElement {
 			this.q('[data-live]'),
 			h('p', {}, h('strong', {}, `You scored ${a.correct} of ${a.total} (${pct(a.score)}): ${a.passed ? 'passed' : 'not passed'}.`), ` The pass mark is ${a.passMark} %.`),
 			left !== null && h('p', {}, left === 0 ? 'No attempts left.' : `${left} ${left === 1 ? 'attempt' : 'attempts'} left.`),
-			saveError && h('p', { class: 'quiz-error' }, `This attempt was graded but not saved: ${saveError}`),
+			saveError && h('p', { class: 'qms-error' }, `This attempt was graded but not saved: ${saveError}`),
 		);
 	}
 

@@ -71,7 +71,7 @@ class QmsSelfAssessment extends HTMLElement {
 			this.querySelector('[data-live]')!,
 			h('p', {}, h('strong', {}, `Average score: ${formatAverage(average)} / 5 — ${band?.label ?? ''}`)),
 			band && h('p', {}, band.advice),
-			r.ok ? h('p', {}, 'Saved. Every submission is kept, so you can compare them over time.') : h('p', { class: 'sa-error' }, r.message),
+			r.ok ? h('p', {}, 'Saved. Every submission is kept, so you can compare them over time.') : h('p', { class: 'qms-error' }, r.message),
 		);
 	}
 
