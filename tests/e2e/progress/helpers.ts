@@ -3,6 +3,7 @@
  * itself embeds, so the tests keep working when the writers change the question banks.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { AnswerKey } from '../../../src/lib/progress/grading';
 
 export const QUIZ_PAGE = '/qms-onboarding/developer/qms-introduction/';
 export const QUIZ_ID = 'qms-onboarding-qms-introduction';
@@ -15,17 +16,8 @@ export const FEEDBACK_PAGE = '/release-readiness/assessment/training-feedback/';
 export const KEY = 'qms-training:progress';
 export const UNDO_KEY = 'qms-training:progress-undo';
 
-type KeyQuestion =
-	| { id: string; type: 'single'; correct: string }
-	| { id: string; type: 'multiple'; correct: string[] }
-	| { id: string; type: 'true-false'; correct: boolean }
-	| { id: string; type: 'ordering'; correct: string[] };
-export interface AnswerKey {
-	quizId: string;
-	passMark: number;
-	maxAttempts: number | null;
-	questions: KeyQuestion[];
-}
+// The answer key the quiz page embeds is typed by the module that builds it.
+export type { AnswerKey };
 
 export function quiz(page: Page, id = QUIZ_ID): Locator {
 	return page.locator(`qms-quiz[data-quiz-id="${id}"]`);
