@@ -52,6 +52,9 @@ test('every search question names a page that exists', async ({ request }) => {
 	}
 });
 
+/** Pagefind's UI draws filter groups as their data arrives; on a busy machine that takes seconds. */
+const FILTERS_MS = 15_000;
+
 test('the search modal finds a page by keyboard, and offers filters', async ({ page }) => {
 	await page.goto('/');
 	// Pagefind's UI is created when the browser is idle; the shortcut works from then on.
@@ -62,10 +65,10 @@ test('the search modal finds a page by keyboard, and offers filters', async ({ p
 	await input.fill('quality gates blocking');
 	const first = page.locator('.pagefind-ui__result-link').first();
 	await expect(first).toBeVisible();
-	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /program/i })).toBeVisible();
-	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /role/i })).toBeVisible();
-	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /kind/i })).toBeVisible();
-	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /level/i })).toBeVisible();
+	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /program/i })).toBeVisible({ timeout: FILTERS_MS });
+	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /role/i })).toBeVisible({ timeout: FILTERS_MS });
+	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /kind/i })).toBeVisible({ timeout: FILTERS_MS });
+	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /level/i })).toBeVisible({ timeout: FILTERS_MS });
 	const href = await first.getAttribute('href');
 	await first.click();
 	await expect(page).toHaveURL(new RegExp(href!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$'));
