@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
@@ -23,7 +24,11 @@ export default defineConfig({
 	// Keep src/content/docs (a symlink to content/docs) as the path Vite reports, so Starlight
 	// and starlight-links-validator see the same file ids.
 	vite: {
-		resolve: { preserveSymlinks: true },
+		resolve: {
+			preserveSymlinks: true,
+			// Starlight's search modal imports Pagefind's UI; ours wraps it (src/runtime/search/pagefind-ui.ts).
+			alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/runtime/search/pagefind-ui.ts', import.meta.url)) }],
+		},
 		cacheDir: './.cache/vite',
 		// Monaco's CSS only on lab pages, injected when the editor mounts (DESIGN.md, Monaco).
 		plugins: [monacoCssOnDemand()],

@@ -10,6 +10,7 @@ import { chromium } from '@playwright/test';
 import { ownShare } from './attribute.mjs';
 import { labRunTimes, monacoChunks } from './labs.mjs';
 import { PAGEFIND_RANKING } from '../../src/lib/search/ranking.ts';
+import { searchTerm } from '../../src/lib/search/query.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -137,10 +138,11 @@ try {
 		console.log(`  ${r.lab.padEnd(24)} cold ${String(r.coldMs).padStart(5)} ms   warm median ${String(r.warmMedianMs).padStart(5)} ms`);
 	}
 
-	// Search latency, in the browser, against the built index with the site's ranking.
+	// Search latency, in the browser, against the built index with the site's ranking and the
+	// modal's query step (function words removed).
 	const questions = readdirSync(join(root, 'tests/e2e/search-questions'))
 		.filter((f) => f.endsWith('.json'))
-		.flatMap((f) => JSON.parse(readFileSync(join(root, 'tests/e2e/search-questions', f), 'utf8')).map((x) => x.q));
+		.flatMap((f) => JSON.parse(readFileSync(join(root, 'tests/e2e/search-questions', f), 'utf8')).map((x) => searchTerm(x.q)));
 	const page = await (await browser.newContext()).newPage();
 	await page.goto(`${origin}/`);
 	const times = await page.evaluate(

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { PAGEFIND_RANKING } from '../../src/lib/search/ranking';
+import { searchTerm } from '../../src/lib/search/query';
 
 interface Question {
 	/** A plain-language question as a learner would type it. */
@@ -15,8 +16,11 @@ const questions: Question[] = readdirSync(dir)
 	.filter((f) => f.endsWith('.json'))
 	.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Question[]);
 
-/** Top-3 result page ids for a query, from the built Pagefind index with the site's ranking. */
-async function top3(page: Page, q: string): Promise<string[]> {
+/**
+ * Top-3 result page ids for a query, from the built Pagefind index with the site's ranking and the
+ * same query step as the search modal (`searchTerm`).
+ */
+async function top3(page: Page, query: string): Promise<string[]> {
 	return page.evaluate(
 		async ({ q, ranking }) => {
 			const w = window as unknown as { __pf?: any };
@@ -26,7 +30,7 @@ async function top3(page: Page, q: string): Promise<string[]> {
 			const data = await Promise.all(res.results.slice(0, 3).map((r: any) => r.data()));
 			return data.map((d: any) => new URL(d.url, location.origin).pathname.replace(/^\/|\/$/g, ''));
 		},
-		{ q, ranking: PAGEFIND_RANKING },
+		{ q: searchTerm(query), ranking: PAGEFIND_RANKING },
 	);
 }
 
@@ -54,24 +58,60 @@ test('every search question names a page that exists', async ({ request }) => {
 
 /** Pagefind's UI draws filter groups as their data arrives; on a busy machine that takes seconds. */
 const FILTERS_MS = 15_000;
+const FILTER_GROUPS = [/program/i, /role/i, /kind/i, /level/i];
 
-test('the search modal finds a page by keyboard, and offers filters', async ({ page }) => {
+/** Opens the search modal with Ctrl+K once Starlight has created Pagefind's UI; returns its input. */
+async function openSearch(page: Page) {
 	await page.goto('/');
 	// Pagefind's UI is created when the browser is idle; the shortcut works from then on.
 	await page.locator('#starlight__search input').waitFor({ state: 'attached' });
 	await page.keyboard.press('Control+k');
 	const input = page.getByRole('dialog').getByRole('textbox');
 	await expect(input).toBeFocused();
+	return input;
+}
+
+async function expectAllFilterGroups(page: Page) {
+	for (const name of FILTER_GROUPS) {
+		await expect(page.locator('.pagefind-ui__filter-name', { hasText: name })).toBeVisible({ timeout: FILTERS_MS });
+	}
+}
+
+test('the search modal finds a page by keyboard, and offers filters', async ({ page }) => {
+	const input = await openSearch(page);
 	await input.fill('quality gates blocking');
 	const first = page.locator('.pagefind-ui__result-link').first();
 	await expect(first).toBeVisible();
-	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /program/i })).toBeVisible({ timeout: FILTERS_MS });
-	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /role/i })).toBeVisible({ timeout: FILTERS_MS });
-	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /kind/i })).toBeVisible({ timeout: FILTERS_MS });
-	await expect(page.locator('.pagefind-ui__filter-name', { hasText: /level/i })).toBeVisible({ timeout: FILTERS_MS });
+	await expectAllFilterGroups(page);
 	const href = await first.getAttribute('href');
 	await first.click();
 	await expect(page).toHaveURL(new RegExp(href!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$'));
+});
+
+test('every filter group shows on the first search even when the filter data arrives late', async ({ page }) => {
+	// Pagefind computes a search's filters from the filter chunks loaded so far; before the fix in
+	// src/runtime/search/pagefind-ui.ts a slow chunk left its group out of the panel.
+	let delayed = 0;
+	await page.route('**/pagefind/filter/**', async (route) => {
+		delayed += 1;
+		await new Promise((r) => setTimeout(r, 300 * delayed));
+		await route.continue();
+	});
+	const input = await openSearch(page);
+	await input.pressSequentially('risk register', { delay: 20 });
+	await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible({ timeout: FILTERS_MS });
+	expect(delayed).toBeGreaterThanOrEqual(FILTER_GROUPS.length);
+	await expectAllFilterGroups(page);
+});
+
+test('the search modal ignores function words in a question', async ({ page }) => {
+	// "which" is on other pages but not on the answer, and Pagefind requires every indexed word.
+	const input = await openSearch(page);
+	await input.fill('which improvements are quick wins');
+	const links = page.locator('.pagefind-ui__result-link');
+	await expect(links.first()).toBeVisible();
+	const top = await links.evaluateAll((as) => as.slice(0, 3).map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+	expect(top).toContain('/qms-leadership/process-improvement/continuous-improvement/');
 });
 
 test('a keyword synonym finds the page that uses other words', async ({ page }) => {
