@@ -42,16 +42,37 @@ export function followProgress<T>(view: ProgressView<T>, show: (value: T) => voi
 
 const NOT_LOADED = 'Not saved: this page could not load what it needs to save your progress. Reload the page and try again.';
 
-/** Run `action` on the progress store, loading it first; a store that fails to load gives `ok: false`. */
+/**
+ * Run `action` on the progress store, loading it first; a store that fails to load gives `ok: false`.
+ * While the store loads (a few hundred ms on a first use) leaving the page asks the browser's "leave
+ * site?" question, so a click made just before navigating is not silently lost.
+ */
 export async function withProgressStore(action: (store: ProgressStore) => ActionResult): Promise<ActionResult> {
 	let store: ProgressStore;
+	const release = guardUnload();
 	try {
 		store = await loadProgressStore();
 	} catch (e) {
+		release();
 		console.error(e);
 		return { ok: false, message: NOT_LOADED };
 	}
-	return action(store);
+	try {
+		return action(store);
+	} finally {
+		release();
+	}
+}
+
+/** Ask before unloading the page until the returned function is called. */
+function guardUnload(): () => void {
+	const ask = (e: BeforeUnloadEvent) => {
+		e.preventDefault();
+		// Chromium before 119 and Safari still need returnValue set to ask.
+		e.returnValue = '';
+	};
+	window.addEventListener('beforeunload', ask);
+	return () => window.removeEventListener('beforeunload', ask);
 }
 
 /** When the learner is about to use `el` (pointer over it, focus in it), fetch the store so the action does not wait. */

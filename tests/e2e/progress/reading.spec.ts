@@ -22,6 +22,37 @@ test.describe('reading record', () => {
 		expect((await storedRecord(page)).reading[PAGE_ID].read).toBe(false);
 	});
 
+	test('a mark made while progress is still loading is not lost by leaving the page at once', async ({ page }) => {
+		await page.goto(QUIZ_PAGE);
+		const btn = page.getByRole('button', { name: 'Mark as read' });
+		await expect(btn).toBeEnabled();
+		// Hold every script fetched from now on, so the progress store is still loading when the
+		// learner presses the button and then clicks a link.
+		let release!: () => void;
+		const held = new Promise<void>((r) => (release = r));
+		await page.route('**/_astro/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await btn.click();
+		await expect(page.locator('qms-reading [data-status]')).toHaveText('Saving…');
+		const asked: string[] = [];
+		page.on('dialog', (d) => {
+			asked.push(d.type());
+			void d.dismiss();
+		});
+		await page.locator('#starlight__sidebar a[href="/catalog/"]').click();
+		await expect.poll(() => asked).toEqual(['beforeunload']);
+		await expect(page).toHaveURL(new RegExp(`${QUIZ_PAGE}$`));
+		release();
+		await expect(btn).toHaveAttribute('aria-pressed', 'true');
+		expect((await storedRecord(page)).reading[PAGE_ID].read).toBe(true);
+		// Once saved, leaving asks nothing.
+		await page.locator('#starlight__sidebar a[href="/catalog/"]').click();
+		await expect(page).toHaveURL(/\/catalog\/$/);
+		expect(asked).toEqual(['beforeunload']);
+	});
+
 	test('read-and-understood is bound to the page revision; a changed page asks to confirm the new one', async ({ page }) => {
 		await page.goto(QUIZ_PAGE);
 		const reading = page.locator('qms-reading');
