@@ -52,14 +52,29 @@ export function nextLabResult(page: Page): Promise<Record<string, unknown>> {
 	);
 }
 
-/** Picks the runner, presses "Run checks" from the keyboard and waits for the run to finish. */
+/**
+ * Picks the runner, presses "Run checks" from the keyboard and waits until the button has been busy
+ * and is not any more. A MutationObserver records the busy → idle change in the page, because a
+ * fast run can start and end between two polls of a locator assertion.
+ */
 export async function runChecks(page: Page, runner: 'auto' | 'offline' = 'offline', timeout = 40_000): Promise<void> {
 	await page.locator('[data-part="runner-choice"]').selectOption(runner);
 	const run = page.getByRole('button', { name: 'Run checks' });
+	await run.evaluate((button) => {
+		const w = window as unknown as { __runEnded?: boolean };
+		w.__runEnded = false;
+		const observer = new MutationObserver((records) => {
+			// oldValue "true" on an aria-busy change: the button was busy and has just stopped being so.
+			if (records.some((r) => r.oldValue === 'true') && button.getAttribute('aria-busy') !== 'true') {
+				w.__runEnded = true;
+				observer.disconnect();
+			}
+		});
+		observer.observe(button, { attributes: true, attributeFilter: ['aria-busy'], attributeOldValue: true });
+	});
 	await run.focus();
 	await page.keyboard.press('Enter');
-	await expect(run).toHaveAttribute('aria-busy', 'true');
-	await expect(run).not.toHaveAttribute('aria-busy', 'true', { timeout });
+	await expect.poll(() => page.evaluate(() => (window as unknown as { __runEnded?: boolean }).__runEnded), { timeout }).toBe(true);
 }
 
 /** The fix for the parameterized-sql lab, as (line, text) pairs of src/users.ts. */

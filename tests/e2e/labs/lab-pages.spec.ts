@@ -43,18 +43,25 @@ for (const id of LAB_IDS) {
 	});
 }
 
-test('the lab page passes axe before and after the editor loads, after a run, and with the comparison open', async ({ page }) => {
-	test.setTimeout(120_000);
-	await openLab(page);
-	await expectNoSeriousA11yViolations(page);
-	await startEditor(page);
-	await expectNoSeriousA11yViolations(page);
-	await runChecks(page, 'offline');
-	await page.getByRole('button', { name: 'Show hint 1 of', exact: false }).click();
-	await expectNoSeriousA11yViolations(page);
-	await page.getByRole('button', { name: 'Compare with solution' }).click();
-	await expect(page.locator('.monaco-diff-editor')).toBeVisible();
-	await expectNoSeriousA11yViolations(page);
+// Both themes: Monaco has a light and a dark theme of its own (src/runtime/lab/monaco.ts).
+for (const colorScheme of ['light', 'dark'] as const)
+test.describe(`${colorScheme} theme`, () => {
+	test.use({ colorScheme });
+	test('the lab page passes axe before and after the editor loads, after a run, and with the comparison open', async ({ page }) => {
+		test.setTimeout(120_000);
+		await openLab(page);
+		await expectNoSeriousA11yViolations(page);
+		await startEditor(page);
+		await expect(page.locator('[data-part="monaco"] .monaco-editor')).toHaveClass(colorScheme === 'dark' ? /vs-dark/ : /\bvs\b/);
+		await expectNoSeriousA11yViolations(page);
+		await runChecks(page, 'offline');
+		await page.getByRole('button', { name: 'Show hint 1 of', exact: false }).click();
+		await expectNoSeriousA11yViolations(page);
+		await page.getByRole('button', { name: 'Compare with solution' }).click();
+		// Scan once the editor worker has computed the diff and its colours are drawn, not before.
+		await expect.poll(() => page.locator('.monaco-diff-editor').locator('.line-insert, .char-insert').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+		await expectNoSeriousA11yViolations(page);
+	});
 });
 
 test('Monaco and its CSS stay off pages without a lab', async ({ page }) => {
