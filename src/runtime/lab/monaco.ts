@@ -62,44 +62,41 @@ const theme = () => (document.documentElement.dataset.theme === 'light' ? 'qms-l
  *   the diff colours dimmer. The figures were worked out per token on the worst stacked background.
  */
 function defineThemes(): void {
-	monaco.editor.defineTheme('qms-dark', {
-		base: 'vs-dark',
-		inherit: true,
-		rules: [
-			{ token: 'keyword', foreground: '7cb7ea' },
-			{ token: 'string', foreground: 'dba58e' },
-			{ token: 'comment', foreground: '8cbf77' },
-			{ token: 'regexp', foreground: 'eca0a0' },
-		],
-		colors: {
-			'editorLineNumber.foreground': '#a8a8a8',
-			'editorLineNumber.dimmedForeground': '#a8a8a8',
-			'editorLineNumber.activeForeground': '#e6e6e6',
-			'diffEditor.insertedTextBackground': '#9ccc2c1f',
-			'diffEditor.removedTextBackground': '#ff000026',
-			'diffEditor.insertedLineBackground': '#9bb9551a',
-			'diffEditor.removedLineBackground': '#ff00001a',
-		},
-	});
-	monaco.editor.defineTheme('qms-light', {
-		base: 'vs',
-		inherit: true,
-		rules: [
-			{ token: 'type', foreground: '006666' },
-			{ token: 'comment', foreground: '006300' },
-			{ token: 'number', foreground: '076443' },
-		],
-		colors: {
-			'editorLineNumber.foreground': '#1b5e73',
-			'editorLineNumber.dimmedForeground': '#1b5e73',
-			'editorLineNumber.activeForeground': '#000000',
-			'diffEditor.insertedTextBackground': '#9ccc2c33',
-			'diffEditor.removedTextBackground': '#ff00001f',
-			'diffEditor.insertedLineBackground': '#9bb95520',
-			'diffEditor.removedLineBackground': '#ff000014',
-		},
-	});
+	for (const [name, t] of Object.entries(THEMES)) {
+		monaco.editor.defineTheme(name, {
+			base: t.base,
+			inherit: true,
+			rules: Object.entries(t.tokens).map(([token, foreground]) => ({ token, foreground })),
+			colors: {
+				'editorLineNumber.foreground': t.lineNumber,
+				'editorLineNumber.dimmedForeground': t.lineNumber,
+				'editorLineNumber.activeForeground': t.activeLineNumber,
+				'diffEditor.insertedTextBackground': t.diff.insertedText,
+				'diffEditor.removedTextBackground': t.diff.removedText,
+				'diffEditor.insertedLineBackground': t.diff.insertedLine,
+				'diffEditor.removedLineBackground': t.diff.removedLine,
+			},
+		});
+	}
 }
+
+/** Our two themes: token colours (hex without "#"), line numbers and diff backgrounds (with alpha). */
+const THEMES = {
+	'qms-dark': {
+		base: 'vs-dark',
+		tokens: { keyword: '7cb7ea', string: 'dba58e', comment: '8cbf77', regexp: 'eca0a0' },
+		lineNumber: '#a8a8a8',
+		activeLineNumber: '#e6e6e6',
+		diff: { insertedText: '#9ccc2c1f', removedText: '#ff000026', insertedLine: '#9bb9551a', removedLine: '#ff00001a' },
+	},
+	'qms-light': {
+		base: 'vs',
+		tokens: { type: '006666', comment: '006300', number: '076443' },
+		lineNumber: '#1b5e73',
+		activeLineNumber: '#000000',
+		diff: { insertedText: '#9ccc2c33', removedText: '#ff00001f', insertedLine: '#9bb95520', removedLine: '#ff000014' },
+	},
+} as const;
 const languageOf = (path: string) => (/\.[cm]?tsx?$/.test(path) ? 'typescript' : /\.[cm]?jsx?$/.test(path) ? 'javascript' : 'plaintext');
 const uriOf = (path: string) => monaco.Uri.file(`/${path}`);
 
