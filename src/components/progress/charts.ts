@@ -15,11 +15,12 @@ export interface Bar {
 }
 
 let seq = 0;
-const ROW = 30;
-const LABEL_W = 180;
-const BAR_W = 260;
+/** Each bar takes two lines, its label above it, so long path and knowledge-check names fit. */
+const ROW = 46;
+const BAR_W = 440;
 const clamp = (v: number) => Math.max(0, Math.min(100, v));
-const short = (t: string, n = 28) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+/** About as many characters as fit above a bar; the full label is in the chart's <desc> and the table. */
+const short = (t: string, n = 64) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
 
 /** A horizontal bar chart. `title` names it; `markerName` says what the marker is (e.g. "pass mark"). */
 export function barChart(title: string, bars: Bar[], markerName?: string): SVGElement {
@@ -28,18 +29,19 @@ export function barChart(title: string, bars: Bar[], markerName?: string): SVGEl
 	const desc = bars.map((b) => `${b.label}: ${b.text}${b.marker !== undefined && markerName ? `; ${markerName} ${b.marker} %` : ''}`).join('. ');
 	return s(
 		'svg',
-		{ role: 'img', 'aria-labelledby': `${id}-t ${id}-d`, viewBox: `0 0 ${LABEL_W + BAR_W + 70} ${height}`, class: 'bar-chart', width: '100%', preserveAspectRatio: 'xMinYMin meet' },
+		{ role: 'img', 'aria-labelledby': `${id}-t ${id}-d`, viewBox: `0 0 ${BAR_W + 56} ${height}`, class: 'bar-chart', width: '100%', preserveAspectRatio: 'xMinYMin meet' },
 		s('title', { id: `${id}-t` }, title),
 		s('desc', { id: `${id}-d` }, desc),
 		...bars.flatMap((b, i) => {
 			const y = i * ROW + 4;
 			const w = (clamp(b.value) / 100) * BAR_W;
+			const markerX = b.marker === undefined ? 0 : (clamp(b.marker) / 100) * BAR_W;
 			return [
-				s('text', { x: 0, y: y + 16, class: 'bar-label' }, short(b.label)),
-				s('rect', { x: LABEL_W, y: y + 3, width: BAR_W, height: 18, rx: 3, class: 'bar-track' }),
-				s('rect', { x: LABEL_W, y: y + 3, width: w, height: 18, rx: 3, class: 'bar-fill' }),
-				b.marker !== undefined ? s('line', { x1: LABEL_W + (clamp(b.marker) / 100) * BAR_W, x2: LABEL_W + (clamp(b.marker) / 100) * BAR_W, y1: y, y2: y + 24, class: 'bar-marker' }) : null,
-				s('text', { x: LABEL_W + BAR_W + 8, y: y + 16, class: 'bar-value' }, `${Math.floor(b.value)} %`),
+				s('text', { x: 0, y: y + 14, class: 'bar-label' }, short(b.label)),
+				s('rect', { x: 0, y: y + 20, width: BAR_W, height: 18, rx: 3, class: 'bar-track' }),
+				s('rect', { x: 0, y: y + 20, width: w, height: 18, rx: 3, class: 'bar-fill' }),
+				b.marker !== undefined ? s('line', { x1: markerX, x2: markerX, y1: y + 17, y2: y + 41, class: 'bar-marker' }) : null,
+				s('text', { x: BAR_W + 8, y: y + 34, class: 'bar-value' }, `${Math.floor(b.value)} %`),
 			];
 		}),
 	);
