@@ -26,6 +26,18 @@ test('curriculum pages show their facts: type, source seed, duration', async ({ 
 	await expect(facts).toContainText('Duration');
 });
 
+test('page content gets Starlight’s content styles: space above headings and between paragraphs', async ({ page }) => {
+	// Guards the cascade-layer order (src/styles/theme.css): with "starlight.reset" ranked above
+	// "starlight.content" every margin in the page body was 0 and the page read as one block.
+	await page.goto(PAGE_TYPES.module);
+	const content = page.locator('.sl-markdown-content');
+	const headingGap = await content.locator('.sl-heading-wrapper.level-h2').nth(1).evaluate((el) => parseFloat(getComputedStyle(el).marginTop));
+	// A paragraph or list right after a paragraph of the page's own prose.
+	const paragraphGap = await content.locator(':scope > p + :is(p, ul, ol)').first().evaluate((el) => parseFloat(getComputedStyle(el).marginTop));
+	expect(headingGap).toBeGreaterThan(16);
+	expect(paragraphGap).toBeGreaterThan(8);
+});
+
 test('unknown URLs get the 404 page, which passes axe', async ({ page }) => {
 	const res = await page.goto('/no-such-page/');
 	expect(res?.status()).toBe(404);
