@@ -83,6 +83,10 @@ test('the search modal finds a page by keyboard, and offers filters', async ({ p
 	const first = page.locator('.pagefind-ui__result-link').first();
 	await expect(first).toBeVisible();
 	await expectAllFilterGroups(page);
+	// Excerpts that quote a page's facts bar keep the words apart ("Type Module", not "TypeModule").
+	const excerpts = (await page.locator('.pagefind-ui__result-excerpt').allTextContents()).join(' ');
+	expect(excerpts).toMatch(/Program [A-Z]/);
+	expect(excerpts).not.toMatch(/(Program|Type|Level|Duration|Source)(?=[A-Z0-9])/);
 	const href = await first.getAttribute('href');
 	await first.click();
 	await expect(page).toHaveURL(new RegExp(href!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$'));
