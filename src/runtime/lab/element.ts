@@ -3,6 +3,7 @@ import { fromFileSystemTree, type LabFiles } from '../../lib/labs/tree';
 import type { LabResult } from '../../schemas/lab-result';
 import { clearLabFiles, loadBackup, loadLabFiles, saveBackup, saveLabFiles } from '../lab-storage';
 import type { MonacoEditorView } from './monaco';
+import { describeProblems } from '../../lib/labs/problems';
 import { onLabResult } from './events';
 import type { RunChoice } from './run-checks';
 
@@ -227,6 +228,10 @@ class LabElement extends HTMLElement {
 					editable: this.payload.editable,
 					onChange: (path, text) => this.changed(path, text),
 					onRunShortcut: () => void this.run(),
+					onProblems: (problems) => {
+						this.dataset.problems = String(problems.length);
+						this.el('problems').textContent = describeProblems(problems);
+					},
 				});
 				area.hidden = true;
 				this.view = monaco;

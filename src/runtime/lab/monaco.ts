@@ -5,6 +5,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 import editorCss from 'monaco-editor/min/vs/editor/editor.main.css?inline';
 import type { LabFiles } from '../../lib/labs/tree';
+import type { EditorProblem } from '../../lib/labs/problems';
 
 /**
  * Monaco for the lab island, loaded only when a learner starts editing (see element.ts): the
@@ -33,15 +34,16 @@ function configure(): void {
 		document.head.append(style);
 	}
 	// Lab projects are ES modules importing siblings with explicit `.ts` extensions (lab conventions).
+	// No `lib` option: Monaco's worker then loads the target's full default library (ES + DOM);
+	// `lib: ['es2022', 'dom']` left the editor without one and flagged every `Promise` as unknown.
 	typescriptDefaults.setCompilerOptions({
-		target: ScriptTarget.ES2020,
+		target: ScriptTarget.ESNext,
 		module: ModuleKind.ESNext,
 		moduleResolution: ModuleResolutionKind.NodeJs,
 		allowImportingTsExtensions: true,
 		noEmit: true,
 		strict: true,
 		esModuleInterop: true,
-		lib: ['es2022', 'dom'],
 	});
 	// The editor has no type declarations for `vitest` or `zod`; silence only the errors that come
 	// from that (module not found, untyped generic call, unknown namespace), keep every other check.
@@ -120,10 +122,12 @@ export interface MountOptions {
 	onChange: (path: string, text: string) => void;
 	/** Ctrl/Cmd+Enter in the editor. */
 	onRunShortcut?: () => void;
+	/** TypeScript's errors across the lab's files, each time they change. */
+	onProblems?: (problems: EditorProblem[]) => void;
 }
 
 /** Mounts one editor with a model per lab file (so imports between files type-check). */
-export function mountEditor({ container, files, editable, onChange, onRunShortcut }: MountOptions): MonacoEditorView {
+export function mountEditor({ container, files, editable, onChange, onRunShortcut, onProblems }: MountOptions): MonacoEditorView {
 	configure();
 	const models = new Map<string, monaco.editor.ITextModel>();
 	const states = new Map<string, monaco.editor.ICodeEditorViewState | null>();
@@ -149,6 +153,17 @@ export function mountEditor({ container, files, editable, onChange, onRunShortcu
 	// Follow Starlight's light/dark switch.
 	const themeObserver = new MutationObserver(() => monaco.editor.setTheme(theme()));
 	themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+	const pathOf = new Map([...models].map(([path, model]) => [model.uri.toString(), path]));
+	const markers = onProblems
+		? monaco.editor.onDidChangeMarkers(() =>
+				onProblems(
+					monaco.editor
+						.getModelMarkers({})
+						.filter((m) => m.severity === monaco.MarkerSeverity.Error && pathOf.has(m.resource.toString()))
+						.map((m) => ({ path: pathOf.get(m.resource.toString())!, line: m.startLineNumber, message: m.message })),
+				),
+			)
+		: undefined;
 	let current: string | undefined;
 
 	const view: MonacoEditorView = {
@@ -183,6 +198,7 @@ export function mountEditor({ container, files, editable, onChange, onRunShortcu
 		},
 		dispose() {
 			themeObserver.disconnect();
+			markers?.dispose();
 			editor.dispose();
 			for (const model of models.values()) model.dispose();
 		},

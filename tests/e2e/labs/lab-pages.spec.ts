@@ -96,11 +96,22 @@ test('on a lab page, Monaco loads on first use, with its CSS and workers from ou
 	await startEditor(page);
 	expect(scripts.some((u) => /\/_astro\/monaco\./.test(u))).toBe(true);
 	expect(await page.locator('style#qms-monaco-css').count()).toBe(1);
-	// TypeScript language features: the TS worker starts and reports a type error in the learner's code.
+	// TypeScript language features: the TS worker reports a type error the learner types, with its
+	// file and line, and nothing else: the starter itself has no type errors (the standard library
+	// is loaded, so `Promise` is known).
+	const lab = page.locator('qms-lab');
+	const problems = page.locator('[data-part="problems"]');
 	await page.locator('[data-part="monaco"] .view-lines').click();
 	await page.keyboard.press('Control+End');
 	await page.keyboard.type('\nconst wrong: number = "text";', { delay: 10 });
 	await expect(page.locator('[data-part="monaco"] .squiggly-error').first()).toBeVisible({ timeout: 30_000 });
+	await expect(problems).toHaveText(/^TypeScript: 1 problem\. src\/users\.ts line \d+: Type 'string' is not assignable to type 'number'\.$/);
+	await expect(lab).toHaveAttribute('data-problems', '1');
+	// Deleting the line clears it.
+	await page.keyboard.press('Shift+Home');
+	await page.keyboard.press('Backspace');
+	await expect(problems).toHaveText('TypeScript: no problems.');
+	await expect(lab).toHaveAttribute('data-problems', '0');
 	expect(workers.some((u) => /ts\.worker/.test(u))).toBe(true);
 	// Monaco starts its editor worker when it needs it, e.g. to compute the solution diff.
 	await page.getByRole('button', { name: 'Compare with solution' }).click();
