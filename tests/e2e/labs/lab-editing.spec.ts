@@ -158,7 +158,12 @@ test('download gives a zip of the learner’s project', async ({ page }) => {
 
 test('a lab page opens at its URL with a working file list and hints', async ({ page }) => {
 	await openLab(page, LAB_URL);
+	// Before Monaco loads, the plain editor and the file tabs show code in the monospace font.
+	const monospace = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--sl-font-system-mono').trim());
+	expect(monospace).not.toBe('');
+	await expect(page.locator('[data-part="textarea"]')).toHaveCSS('font-family', monospace);
 	const tabs = page.getByRole('tab');
+	await expect(tabs.first()).toHaveCSS('font-family', monospace);
 	expect(await tabs.count()).toBeGreaterThan(2);
 	await expect(tabs.first()).toHaveAttribute('aria-selected', 'true');
 	await tabs.first().focus();
