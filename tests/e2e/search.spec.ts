@@ -108,6 +108,19 @@ test('every filter group shows on the first search even when the filter data arr
 	await expectAllFilterGroups(page);
 });
 
+test('a stalled filter download delays the first search by at most 8 s, and never blocks it', async ({ page }) => {
+	// FILTERS_WAIT_MS in src/runtime/search/pagefind-ui.ts.
+	await page.route('**/pagefind/filter/**', () => {
+		// Never answered.
+	});
+	const input = await openSearch(page);
+	const typed = Date.now();
+	await input.fill('risk register');
+	await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible({ timeout: 20_000 });
+	// Held until the wait ran out (it started when the modal took focus, just before typing).
+	expect(Date.now() - typed).toBeGreaterThanOrEqual(6_000);
+});
+
 test('the search modal ignores function words in a question', async ({ page }) => {
 	// "which" is on other pages but not on the answer, and Pagefind requires every indexed word.
 	const input = await openSearch(page);

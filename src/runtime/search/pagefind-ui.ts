@@ -37,9 +37,15 @@ export class PagefindUI extends PagefindUIBase {
 }
 
 /**
+ * Longest wait for the filter chunks, in ms. After it the learner's typing goes through anyway:
+ * on a stalled network a search with some filter groups missing beats no search at all.
+ */
+const FILTERS_WAIT_MS = 8000;
+
+/**
  * From the first focus inside `root`, swallow `input` events on its search box until Pagefind has
- * every filter chunk, then replay one `input` so the UI searches for what is in the box by then.
- * If loading fails the events are released anyway: search without filters beats no search.
+ * every filter chunk (or FILTERS_WAIT_MS has passed), then replay one `input` so the UI searches
+ * for what is in the box by then. If loading fails the events are released at once.
  */
 function holdInputUntilFiltersLoad(root: HTMLElement, bundlePath: string): void {
 	let ready = false;
@@ -54,8 +60,8 @@ function holdInputUntilFiltersLoad(root: HTMLElement, bundlePath: string): void 
 		'focusin',
 		() => {
 			// Same URL as the UI's own import, so this is the same module and the same loaded index.
-			import(/* @vite-ignore */ `${bundlePath}pagefind.js`)
-				.then((pagefind: PagefindApi) => pagefind.filters())
+			const loaded = import(/* @vite-ignore */ `${bundlePath}pagefind.js`).then((pagefind: PagefindApi) => pagefind.filters());
+			Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, FILTERS_WAIT_MS))])
 				.catch(() => undefined)
 				.finally(() => {
 					ready = true;
