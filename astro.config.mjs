@@ -55,6 +55,7 @@ export default defineConfig({
 				{ label: 'Catalog', link: '/catalog/' },
 				{ label: 'Labs', link: '/labs/' },
 				{ label: 'My progress', link: '/progress/' },
+				{ label: 'Team progress', link: '/team/' },
 				// One group per program; each learning path is a folder, so prev/next walks a path in order.
 				...PROGRAM_IDS.map((p) => programSidebar(p, sidebarSources)),
 				{ label: 'Reference', collapsed: true, items: [{ autogenerate: { directory: 'reference' } }] },

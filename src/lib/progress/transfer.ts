@@ -32,14 +32,19 @@ export async function buildExport(record: ProgressRecord, now: string): Promise<
 
 export type ImportProblem = 'too-large' | 'empty' | 'not-json' | 'foreign' | 'newer-version' | 'checksum' | 'invalid';
 
+/**
+ * On failure, `message` is for the learner importing into their own record ("…Nothing was imported
+ * and your progress is unchanged."); `reason` is the first sentence alone, for other readers of
+ * export files (the team progress page).
+ */
 export type ImportResult =
 	| { ok: true; record: ProgressRecord; exportedAt: string; fromVersion: number }
-	| { ok: false; problem: ImportProblem; message: string };
+	| { ok: false; problem: ImportProblem; message: string; reason: string };
 
 const NOTHING = 'Nothing was imported and your progress is unchanged.';
 
-function fail(problem: ImportProblem, why: string): ImportResult {
-	return { ok: false, problem, message: `${why} ${NOTHING}` };
+function fail(problem: ImportProblem, why: string): ImportResult & { ok: false } {
+	return { ok: false, problem, message: `${why} ${NOTHING}`, reason: why };
 }
 
 /** Size check alone, for refusing a file before reading it. `bytes` is the file size. */

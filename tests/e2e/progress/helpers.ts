@@ -2,6 +2,7 @@
  * Shared steps for the progress e2e tests. Quizzes are answered from the answer key the page
  * itself embeds, so the tests keep working when the writers change the question banks.
  */
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { AnswerKey } from '../../../src/lib/progress/grading';
 
@@ -88,4 +89,12 @@ export async function hydrated(page: Page, selector: string): Promise<void> {
 	const el = page.locator(selector).first();
 	await el.scrollIntoViewIfNeeded();
 	await expect(el).toBeEnabled();
+}
+
+/** Presses "Export progress" on the progress page and reads the downloaded file back. */
+export async function exportFile(page: Page): Promise<{ name: string; text: string }> {
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export progress (JSON file)' }).click();
+	const d = await download;
+	return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
 }

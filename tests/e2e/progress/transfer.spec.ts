@@ -12,6 +12,7 @@ import {
 	UNDO_KEY,
 	answerKey,
 	answerQuiz,
+	exportFile,
 	hydrated,
 	quiz,
 	stored,
@@ -52,12 +53,6 @@ async function doThings(page: Page): Promise<void> {
 	await expect(page.locator('qms-profile [data-status]')).toHaveText('Name saved.');
 }
 
-async function exportFile(page: Page): Promise<{ name: string; text: string }> {
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Export progress (JSON file)' }).click();
-	const d = await download;
-	return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
-}
 
 async function importText(page: Page, text: string | Buffer, name = 'progress.json'): Promise<void> {
 	await page.locator('[data-import-file]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
