@@ -90,4 +90,7 @@ test('too many files at once are refused with a message, and nothing is added', 
 	await page.locator('[data-files]').setInputFiles(files);
 	await expect(page.locator('[data-error]')).toHaveText('That is 201 files; this page reads at most 200 at a time (200 more now). Nothing was added.');
 	await expect(page.locator('[data-summary]')).toHaveText('No files yet.');
+	// With no rows there is nothing to download or clear.
+	await expect(page.getByRole('button', { name: 'Download as CSV' })).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Clear the table' })).toBeDisabled();
 });
