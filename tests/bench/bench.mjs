@@ -46,6 +46,7 @@ const types = {
 	catalog: join(dist, 'catalog/index.html'),
 	'start here': join(dist, 'start-here/index.html'),
 	progress: pick((_, f) => f.endsWith('/progress/index.html')),
+	team: join(dist, 'team/index.html'),
 	lab: pick((_, f) => /\/labs\/[^/]+\/index\.html$/.test(f)),
 };
 
