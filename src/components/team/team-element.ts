@@ -5,7 +5,6 @@
  */
 import type { CurriculumIndex } from '../../lib/progress/curriculum';
 import { MAX_TEAM_FILES, cohortMember, cohortTable, memberLabel, sortCohort, type CohortMember } from '../../lib/team/cohort';
-import { checkImportSize, parseImport } from '../../lib/progress/transfer';
 import { downloadText, embeddedJson, formatDateTime, h, replace, showError } from '../../runtime/dom';
 
 interface Data {
@@ -54,6 +53,15 @@ class QmsTeamProgress extends HTMLElement {
 			showError(this, `That is ${files.length} files; this page reads at most ${MAX_TEAM_FILES} at a time (${room} more now). Nothing was added.`);
 			return;
 		}
+		// The validator (zod, hashing) is fetched when files are picked, not with the page.
+		let transfer: typeof import('../../lib/progress/transfer');
+		try {
+			transfer = await import('../../lib/progress/transfer');
+		} catch (e) {
+			showError(this, `The files could not be read: ${(e as Error).message} Reload the page and try again.`);
+			return;
+		}
+		const { checkImportSize, parseImport } = transfer;
 		const problems: Problem[] = [];
 		for (const f of files) {
 			// Refuse an oversized file before reading it into memory.
