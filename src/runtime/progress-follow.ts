@@ -48,16 +48,15 @@ const NOT_LOADED = 'Not saved: this page could not load what it needs to save yo
  * site?" question, so a click made just before navigating is not silently lost.
  */
 export async function withProgressStore(action: (store: ProgressStore) => ActionResult): Promise<ActionResult> {
-	let store: ProgressStore;
 	const release = guardUnload();
 	try {
-		store = await loadProgressStore();
-	} catch (e) {
-		release();
-		console.error(e);
-		return { ok: false, message: NOT_LOADED };
-	}
-	try {
+		let store: ProgressStore;
+		try {
+			store = await loadProgressStore();
+		} catch (e) {
+			console.error(e);
+			return { ok: false, message: NOT_LOADED };
+		}
 		return action(store);
 	} finally {
 		release();
