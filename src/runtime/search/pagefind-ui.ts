@@ -8,7 +8,8 @@
  * 2. Complete filters: Pagefind computes a search's filter counts from the filter chunks loaded so
  *    far, and the UI keeps the first search's filters. A learner typing while the chunks load saw
  *    only some filter groups (Program but not Role) until they typed again. Input events are held
- *    here until every filter chunk is loaded, then replayed once, so the first search has all.
+ *    here until every filter chunk is loaded (at most FILTERS_WAIT_MS), then replayed once, so the
+ *    first search has all.
  */
 import { PagefindUI as PagefindUIBase } from '@pagefind/default-ui/npm_dist/mjs/ui-core.mjs';
 import { searchTerm } from '../../lib/search/query';
