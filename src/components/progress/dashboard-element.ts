@@ -9,6 +9,7 @@ import { bandFor, formatAverage, type Band } from '../../lib/progress/self-asses
 import type { ProgressRecord } from '../../schemas/progress';
 import { isEmptyRecord } from '../../lib/progress/record';
 import { labSummaries } from '../../lib/progress/labs';
+import { countOf } from '../../lib/text/count';
 import { $progress } from '../../stores/progress';
 import { embeddedJson, formatDate, formatDateTime, h, replace } from '../../runtime/dom';
 import { barChart } from './charts';
@@ -160,7 +161,7 @@ function other(record: ProgressRecord, data: Data): HTMLElement {
 									{ 'data-lab-id': l.labId },
 									link(`labs/${l.labId}`, labTitle(l.labId)),
 									': ',
-									`${l.attempts} ${l.attempts === 1 ? 'run' : 'runs'}; `,
+									`${countOf(l.attempts, 'run')}; `,
 									l.firstPassAt ? `passed on ${formatDateTime(l.firstPassAt)}, fastest passing run ${(l.bestPassMs! / 1000).toFixed(1)} s` : 'not passed yet',
 								),
 							),

@@ -6,6 +6,7 @@
 import type { QuizAttempt } from '../../schemas/progress';
 import { attemptsLeft, bestAttempt, canAttempt, chronological, lastAttempt } from '../../lib/progress/attempts';
 import { displayPercent, gradeQuiz, isCorrect, type Answer, type AnswerKey } from '../../lib/progress/grading';
+import { countOf } from '../../lib/text/count';
 import { $progress, recordQuizAttempt } from '../../stores/progress';
 import { embeddedJson, formatDateTime, h, replace } from '../../runtime/dom';
 
@@ -248,7 +249,7 @@ class QmsQuiz extends HTMLElement {
 		replace(
 			this.q('[data-live]'),
 			h('p', {}, h('strong', {}, `You scored ${a.correct} of ${a.total} (${pct(a.score)}): ${a.passed ? 'passed' : 'not passed'}.`), ` The pass mark is ${a.passMark} %.`),
-			left !== null && h('p', {}, left === 0 ? 'No attempts left.' : `${left} ${left === 1 ? 'attempt' : 'attempts'} left.`),
+			left !== null && h('p', {}, left === 0 ? 'No attempts left.' : `${countOf(left, 'attempt')} left.`),
 			saveError && h('p', { class: 'qms-error' }, `This attempt was graded but not saved: ${saveError}`),
 		);
 	}

@@ -5,6 +5,7 @@
  */
 import type { CurriculumIndex } from '../../lib/progress/curriculum';
 import { MAX_TEAM_FILES, cohortMember, cohortTable, memberLabel, sortCohort, type CohortMember } from '../../lib/team/cohort';
+import { countOf } from '../../lib/text/count';
 import { downloadText, embeddedJson, formatDateTime, h, replace, showError } from '../../runtime/dom';
 
 interface Data {
@@ -86,9 +87,9 @@ class QmsTeamProgress extends HTMLElement {
 		replace(list, ...problems.map((p) => h('li', {}, `${p.file}: ${p.reason} It was left out.`)));
 		list.hidden = problems.length === 0;
 		const n = this.members.size;
-		const learners = `${n} ${n === 1 ? 'learner' : 'learners'}`;
+		const learners = countOf(n, 'learner');
 		this.$('[data-summary]').textContent =
-			n === 0 && problems.length === 0 ? 'No files yet.' : `${learners} in the table${added > 0 ? ` (${added} ${added === 1 ? 'file' : 'files'} read)` : ''}${problems.length ? `; ${problems.length} ${problems.length === 1 ? 'file' : 'files'} left out` : ''}.`;
+			n === 0 && problems.length === 0 ? 'No files yet.' : `${learners} in the table${added > 0 ? ` (${countOf(added, 'file')} read)` : ''}${problems.length ? `; ${countOf(problems.length, 'file')} left out` : ''}.`;
 		replace(this.$('[data-rows]'), ...sortCohort([...this.members.values()]).map((m) => this.row(m)));
 		this.$('[data-table-region]').hidden = n === 0;
 		this.$<HTMLButtonElement>('[data-csv]').disabled = n === 0;
@@ -112,7 +113,7 @@ class QmsTeamProgress extends HTMLElement {
 		const { toCsv } = await import('../../lib/team/csv');
 		const day = new Date().toISOString().slice(0, 10);
 		downloadText(`qms-training-team-progress-${day}.csv`, toCsv(cohortTable(this.data.index, [...this.members.values()])), 'text/csv');
-		this.$('[data-summary]').textContent = `Downloaded the table of ${this.members.size} ${this.members.size === 1 ? 'learner' : 'learners'} as CSV.`;
+		this.$('[data-summary]').textContent = `Downloaded the table of ${countOf(this.members.size, 'learner')} as CSV.`;
 	}
 
 	private clear(): void {

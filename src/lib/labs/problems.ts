@@ -1,3 +1,5 @@
+import { countOf } from '../text/count';
+
 /** A TypeScript error the editor reports in one of the lab's files. */
 export interface EditorProblem {
 	/** Lab-relative path, e.g. "src/users.ts". */
@@ -23,5 +25,5 @@ export function describeProblems(problems: readonly EditorProblem[]): string {
 	const sorted = [...problems].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
 	const named = sorted.slice(0, NAMED).map((p) => `${p.path} line ${p.line}: ${p.message.split('\n')[0]!.replace(/\.?$/, '.')}`);
 	const more = sorted.length > NAMED ? ` And ${sorted.length - NAMED} more.` : '';
-	return `TypeScript: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}. ${named.join(' ')}${more}`;
+	return `TypeScript: ${countOf(problems.length, 'problem')}. ${named.join(' ')}${more}`;
 }
