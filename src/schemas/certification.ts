@@ -94,6 +94,8 @@ const Attested = z.object({
 	count: z.number().int().positive().default(1),
 	/** Who must sign the items off. */
 	signOff: z.enum(SIGNERS),
+	/** Page id that explains what to do; the certification's page when absent. */
+	page: PageId.optional(),
 });
 
 /** A sign-off by a person (e.g. "Buddy sign-off (confirms readiness)", 001). Not available yet: never met. */
@@ -102,6 +104,8 @@ const SignOff = z.object({
 	kind: z.literal('sign-off'),
 	/** Who signs. */
 	by: z.enum(SIGNERS),
+	/** Page id that explains the sign-off; the certification's page when absent. */
+	page: PageId.optional(),
 });
 
 export const RequirementSchema = z

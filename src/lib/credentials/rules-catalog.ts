@@ -69,6 +69,7 @@ export function buildCertificationCatalog(input: CatalogInput): CertificationCat
 			if (r.kind === 'checklist-complete') want.checklists.add(r.checklist);
 			if (r.kind === 'self-assessment') want.assessments.add(r.assessment);
 			if (r.kind === 'scenario-passed') addPage(r.page);
+			if ((r.kind === 'attested' || r.kind === 'sign-off') && r.page) addPage(r.page);
 			if (r.kind === 'modules-read' || r.kind === 'modules-done') {
 				if (r.path) addPage(r.path);
 				r.pages?.forEach(addPage);

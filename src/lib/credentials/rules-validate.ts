@@ -74,6 +74,7 @@ export function validateCertifications(input: ValidationInput): string[] {
 					break;
 				case 'attested':
 				case 'sign-off':
+					if (r.page !== undefined && !pages.has(r.page)) err(`${at}.page`, `"${r.page}" is not a page id`);
 					break;
 			}
 		});

@@ -197,7 +197,11 @@ function evalQuiz(r: Extract<Requirement, { kind: 'quiz-passed' }>, ctx: Context
 	const blocked = r.after.length > 0 && since === undefined;
 	const o = quizOutcome(ctx, r.quiz, since);
 	const met = !blocked && o.pass !== undefined;
-	const names = r.after.map((id) => quote(ctx.def.requirements.find((x) => x.id === id)?.text ?? id));
+	// Name what must come first by its knowledge check's title when it is one, else by its text.
+	const names = r.after.map((id) => {
+		const x = ctx.def.requirements.find((q) => q.id === id);
+		return quote(x?.kind === 'quiz-passed' ? (own(ctx.catalog.quizzes, x.quiz)?.title ?? x.quiz) : (x?.text ?? id));
+	});
 	return {
 		met,
 		available: true,
@@ -353,7 +357,7 @@ export function attestationsFor(record: Pick<ProgressRecord, 'attestations'>, ce
 
 function evalAttested(r: Extract<Requirement, { kind: 'attested' }>, ctx: Context): Partial_ {
 	const items = attestationsFor(ctx.record, ctx.def.id, r.id);
-	const page = own(ctx.catalog.pages, ctx.def.page);
+	const page = own(ctx.catalog.pages, r.page ?? ctx.def.page);
 	const more = r.count - items.length;
 	return {
 		met: false,
@@ -375,7 +379,7 @@ function evalAttested(r: Extract<Requirement, { kind: 'attested' }>, ctx: Contex
 }
 
 function evalSignOff(r: Extract<Requirement, { kind: 'sign-off' }>, ctx: Context): Partial_ {
-	const page = own(ctx.catalog.pages, ctx.def.page);
+	const page = own(ctx.catalog.pages, r.page ?? ctx.def.page);
 	return { met: false, available: false, ...(page ? { href: page.href } : {}), missing: [`Needs a sign-off by ${SIGNER_NAMES[r.by]}: ${NOT_YET}`], evidence: [] };
 }
 
