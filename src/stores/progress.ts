@@ -215,7 +215,7 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 
 		/**
 		 * Record an attested item for a certification requirement (issue 7): what the learner did
-		 * (≤ 200 characters), the day (YYYY-MM-DD, a real date, not after today) and a note
+		 * (≤ 200 characters), the day (YYYY-MM-DD, a real date, not after today in any time zone) and a note
 		 * (≤ 1000 characters). It counts only once signed off (src/lib/credentials/rules.ts).
 		 */
 		recordAttestation(
@@ -230,7 +230,9 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 			if (!check.success) {
 				return { ok: false, message: 'Enter a real date as YYYY-MM-DD, at most 200 characters for what you did and 1000 for the note.' };
 			}
-			if (full.date > t.slice(0, 10)) return { ok: false, message: 'The date is in the future.' };
+			// "Today" in the learner's time zone can be up to 14 hours ahead of UTC (UTC+14).
+			const latestToday = new Date(Date.parse(t) + 14 * 3_600_000).toISOString().slice(0, 10);
+			if (full.date > latestToday) return { ok: false, message: 'The date is in the future.' };
 			return { ...update((r) => R.addAttestation(r, full)), attestation: full };
 		},
 

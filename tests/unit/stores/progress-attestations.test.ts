@@ -3,7 +3,7 @@ import { createStorage } from '../../../src/runtime/storage';
 import { createProgressStore } from '../../../src/stores/progress';
 import { FakeStorage } from '../runtime/fake-storage';
 
-let clock = Date.parse('2026-03-01T09:00:00.000Z');
+let clock = Date.parse('2026-03-01T12:00:00.000Z');
 const now = () => new Date((clock += 1000)).toISOString();
 
 function tab(fake: FakeStorage) {
@@ -49,5 +49,8 @@ describe('progress store: attested items (issue 7)', () => {
 		}
 		expect(s.$progress.get().attestations).toEqual([]);
 		expect(s.recordAttestation('release-manager', 'shadowing', { ...ok, date: '2024-02-29' }).ok).toBe(true);
+		// The clock reads 2026-03-01 12:00 UTC; in UTC+14 it is already 2 March, but nowhere 3 March.
+		expect(s.recordAttestation('release-manager', 'shadowing', { ...ok, date: '2026-03-02' }).ok).toBe(true);
+		expect(s.recordAttestation('release-manager', 'shadowing', { ...ok, date: '2026-03-03' }).ok).toBe(false);
 	});
 });
