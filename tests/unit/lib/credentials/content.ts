@@ -41,8 +41,19 @@ function pages(): CatalogInput['pages'] {
 	return out;
 }
 
-/** The catalog input of the real content, with certification definitions parsed by CertificationSchema. */
+let input: CatalogInput | undefined;
+
+/**
+ * The catalog input of the real content, with certification definitions parsed by
+ * CertificationSchema. Read from disk once per test file; each call returns fresh lists and fresh
+ * certification entries, so a test may replace entries without affecting others.
+ */
 export function realInput(): CatalogInput {
+	input ??= readInput();
+	return { ...input, certifications: input.certifications.map((c) => ({ ...c })), quizzes: [...input.quizzes], checklists: [...input.checklists], assessments: [...input.assessments], pages: [...input.pages], labs: [...input.labs] };
+}
+
+function readInput(): CatalogInput {
 	const strict = <S extends { parse: (x: unknown) => unknown }>(schema: S) => (raw: unknown) => schema.parse(raw) as ReturnType<S['parse']>;
 	return {
 		certifications: yamlDir('content/certifications', strict(CertificationSchema)),

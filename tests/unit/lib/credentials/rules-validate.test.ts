@@ -5,6 +5,9 @@ import { buildCertificationCatalog, CertificationError } from '../../../../src/l
 import { validateCertifications } from '../../../../src/lib/credentials/rules-validate';
 import { realInput } from './content';
 
+// Read the content once while the file loads (slow on a busy machine), not inside a timed test.
+realInput();
+
 /** The real content plus one more certification file written as YAML text. */
 function withExtra(yamlText: string, id = 'extra') {
 	const input = realInput();
