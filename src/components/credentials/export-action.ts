@@ -1,0 +1,47 @@
+/**
+ * From an earned credential's status to a file: maps the rules' view (src/lib/credentials/rules.ts)
+ * onto the export input (src/runtime/credentials/export.ts, loaded here on the first download, so
+ * the page ships none of pdf-lib, jose or the QR encoder until then).
+ */
+import type { CertificationDef, CredentialStatus } from '../../lib/credentials/rules';
+
+export type ExportFormat = 'pdf' | 'png' | 'svg' | 'badge-png' | 'badge-svg' | 'json';
+
+export interface ExportRequest {
+	def: CertificationDef;
+	status: CredentialStatus;
+	learnerName: string;
+	/** Site root URL with a trailing slash (Astro's `site`). */
+	site: string;
+}
+
+export interface ExportedFile {
+	filename: string;
+	mime: string;
+	bytes: Uint8Array;
+	certificateId: string;
+	/** One sentence about the signing key, for the page ("Signed with the key made in this browser on …"). */
+	keyNote: string;
+}
+
+/** Make the file for `format`. Throws with a learner-facing message when signing is impossible (e.g. IndexedDB blocked). */
+export async function exportFor(format: ExportFormat, req: ExportRequest): Promise<ExportedFile> {
+	const { exportCredential } = await import('../../runtime/credentials/export');
+	const { def, status } = req;
+	return exportCredential(format, {
+		achievement: {
+			id: new URL(`credentials/#${def.id}`, req.site).href,
+			kind: def.kind,
+			name: def.name,
+			description: def.description,
+			criteriaNarrative: def.criteria,
+			source: def.source,
+		},
+		learner: { name: req.learnerName },
+		validFrom: status.earnedAt!,
+		validUntil: status.expiresAt,
+		evidence: status.evidence.map((e) => ({ id: e.href ? new URL(e.href, req.site).href : undefined, name: e.name, description: e.description })),
+		programName: def.programLabel,
+		verifyBase: new URL('verify/', req.site).href,
+	});
+}
