@@ -153,7 +153,7 @@ class QmsMyCredentials extends HTMLElement {
 		button.disabled = true;
 		out.textContent = 'Preparing your file…';
 		try {
-			const def = this.catalog.defs.find((d) => d.id === status.id)!;
+			const def = this.catalog.certifications.find((d) => d.id === status.id)!;
 			const file = await exportFor(format, { def, status, learnerName: record.profile.displayName, site: this.dataset.site! });
 			downloadBytes(file.filename, file.bytes, file.mime);
 			out.textContent = `Downloaded ${file.filename}. Certificate ID ${file.certificateId}.`;

@@ -5,7 +5,10 @@
  */
 import type { CertificationDef, CredentialStatus } from '../../lib/credentials/rules';
 
-export type ExportFormat = 'pdf' | 'png' | 'svg' | 'badge-png' | 'badge-svg' | 'json';
+import { PROGRAMS, type ProgramId } from '../../lib/curriculum/taxonomy';
+import type { ExportFormat } from '../../lib/credentials/files';
+
+export type { ExportFormat };
 
 export interface ExportRequest {
 	def: CertificationDef;
@@ -20,7 +23,7 @@ export interface ExportedFile {
 	mime: string;
 	bytes: Uint8Array;
 	certificateId: string;
-	/** One sentence about the signing key, for the page ("Signed with the key made in this browser on …"). */
+	/** One sentence about the signing key, for the page. */
 	keyNote: string;
 }
 
@@ -28,20 +31,26 @@ export interface ExportedFile {
 export async function exportFor(format: ExportFormat, req: ExportRequest): Promise<ExportedFile> {
 	const { exportCredential } = await import('../../runtime/credentials/export');
 	const { def, status } = req;
-	return exportCredential(format, {
+	const file = await exportCredential(format, {
 		achievement: {
 			id: new URL(`credentials/#${def.id}`, req.site).href,
 			kind: def.kind,
 			name: def.name,
 			description: def.description,
 			criteriaNarrative: def.criteria,
-			source: def.source,
+			source: def.source[0],
 		},
 		learner: { name: req.learnerName },
 		validFrom: status.earnedAt!,
 		validUntil: status.expiresAt,
 		evidence: status.evidence.map((e) => ({ id: e.href ? new URL(e.href, req.site).href : undefined, name: e.name, description: e.description })),
-		programName: def.programLabel,
-		verifyBase: new URL('verify/', req.site).href,
+		programName: PROGRAMS[def.program as ProgramId].label,
 	});
+	const keyNote =
+		format === 'json'
+			? 'The JSON file is not signed; the certificate images, badge images and the .jwt file are.'
+			: file.keyCreated
+				? `A new signing key was made in this browser for this file: ${file.did}. If this browser's site data is cleared, the next download makes a new key; files signed before still verify, under their own key.`
+				: `Signed with this browser's key ${file.did}.`;
+	return { filename: file.filename, mime: file.mime, bytes: file.bytes, certificateId: file.certificateId, keyNote };
 }

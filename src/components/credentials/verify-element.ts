@@ -39,7 +39,8 @@ class QmsVerifyCredential extends HTMLElement {
 				const f = e.dataTransfer?.files[0];
 				if (f) void this.check(f);
 			});
-			const id = new URLSearchParams(location.search).get('id');
+			// Certificates link to /verify/#id=<certificate id> (src/lib/credentials/files.ts).
+			const id = new URLSearchParams(location.hash.slice(1)).get('id') ?? new URLSearchParams(location.search).get('id');
 			if (id && /^[0-9a-f-]{8,80}$/i.test(id)) {
 				this.expectedId = id.toLowerCase();
 				const p = this.$('[data-expected]');
@@ -76,8 +77,7 @@ class QmsVerifyCredential extends HTMLElement {
 			replace(out, h('div', { class: 'verdict', 'data-ok': 'false', 'data-verdict': 'refused' }, h('h3', {}, `Not accepted: ${fileName}`), h('p', {}, r.reason)));
 			return;
 		}
-		const c = r.credential;
-		const subject = c.credentialSubject;
+		const c = r.summary;
 		const expiry =
 			r.expiry === 'expired' ? `Expired on ${formatDate(c.validUntil!)}` : r.expiry === 'not-yet-valid' ? `Not valid before ${formatDate(c.validFrom)}` : c.validUntil ? `Valid until ${formatDate(c.validUntil)}` : 'Does not expire';
 		const idMatch = this.expectedId === null ? null : r.certificateId.toLowerCase().startsWith(this.expectedId) || this.expectedId.startsWith(r.certificateId.toLowerCase());
@@ -92,9 +92,9 @@ class QmsVerifyCredential extends HTMLElement {
 					'dl',
 					{},
 					h('dt', {}, 'Credential'),
-					h('dd', { 'data-field': 'achievement' }, subject.achievement.name),
+					h('dd', { 'data-field': 'achievement' }, c.achievementName),
 					h('dt', {}, 'Awarded to'),
-					h('dd', { 'data-field': 'name' }, subject.name ?? '(no name)'),
+					h('dd', { 'data-field': 'name' }, c.learnerName ?? '(no name)'),
 					h('dt', {}, 'Issued'),
 					h('dd', {}, formatDate(c.validFrom)),
 					h('dt', {}, 'In force'),
