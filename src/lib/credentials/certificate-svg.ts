@@ -43,10 +43,14 @@ const MUTED = '#4b5563';
 /** Characters XML 1.0 does not allow (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** One line of plain text: drops characters XML 1.0 cannot hold and turns tabs and line breaks into spaces. */
+export function stripNonText(text: string): string {
+	return text.replace(/[\t\r\n\u2028\u2029]+/g, ' ').replace(NOT_XML, '');
+}
+
 /** Escape text for XML content and attribute values; drops characters XML cannot hold. */
 export function escapeXml(text: string): string {
-	return text
-		.replace(NOT_XML, '')
+	return stripNonText(text)
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')
