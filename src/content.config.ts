@@ -7,11 +7,13 @@ import { QuizSchema } from './schemas/quiz';
 import { ChecklistSchema } from './schemas/checklist';
 import { SelfAssessmentSchema } from './schemas/self-assessment';
 import { FeedbackFormSchema } from './schemas/feedback-form';
+import { CertificationSchema } from './schemas/certification';
 
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: PageSchema }) }),
 	quizzes: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/quizzes' }), schema: QuizSchema }),
 	checklists: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/checklists' }), schema: ChecklistSchema }),
 	assessments: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/assessments' }), schema: SelfAssessmentSchema }),
+	certifications: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/certifications' }), schema: CertificationSchema }),
 	forms: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/forms' }), schema: FeedbackFormSchema }),
 };

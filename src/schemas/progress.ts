@@ -7,7 +7,8 @@
  *
  * Limits (string lengths, list sizes) bound what a tampered or hostile file can make us store.
  * Times are ISO 8601 UTC strings as `Date.prototype.toISOString()` writes them.
- * Version history: 1 is the first and only version (migrations: src/lib/progress/migrate.ts).
+ * Version history (migrations: src/lib/progress/migrate.ts): 1 is the first version; 2 adds
+ * `attestations` (issue 7: evidence a learner records that cannot happen in a browser).
  */
 import * as z from 'zod/mini';
 import { PROGRESS_VERSION } from '../lib/progress/version';
@@ -160,9 +161,34 @@ export const ProfileSchema = z.object({
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 
+/**
+ * One attested item: evidence the learner records for a certification requirement that cannot
+ * happen in a browser (e.g. "Shadow experienced team member (minimum 2 days)", 001 Certification
+ * Process). It counts towards a certification only with a sign-off (src/lib/credentials/rules.ts).
+ */
+export const AttestationSchema = z.object({
+	/** Random id; attestations are merged as a union by id. */
+	id: EntryId,
+	/** Certification id (file name in content/certifications, without .yaml). */
+	certification: ContentId,
+	/** Requirement id within that certification. */
+	requirement: ContentId,
+	/** What the learner did, in their words, e.g. "Shadowed Ana on the release build". */
+	what: LearnerText(200),
+	/** The day it happened, YYYY-MM-DD (a real calendar date). */
+	date: z.iso.date(),
+	/** Optional detail, e.g. who was there or where the notes are. */
+	note: LearnerText(1000),
+	/** When the learner recorded it. */
+	at: IsoTime,
+	/** When the learner removed it; a removed entry stays as a marker so a merge does not bring it back. */
+	removedAt: z.optional(IsoTime),
+});
+export type Attestation = z.infer<typeof AttestationSchema>;
+
 const MANY = 5000;
 
-/** The whole learner record, version 1. */
+/** The whole learner record, version 2. */
 export const ProgressSchema = z.object({
 	/** Schema version; see PROGRESS_VERSION. */
 	version: z.literal(PROGRESS_VERSION),
@@ -187,5 +213,7 @@ export const ProgressSchema = z.object({
 	reading: z.record(PageId, ReadingStateSchema),
 	/** Runs by lab id. */
 	labs: z.record(ContentId, z.object({ attempts: z.array(LabAttemptSchema).check(z.maxLength(MANY)) })),
+	/** Every attested item (since version 2). */
+	attestations: z.array(AttestationSchema).check(z.maxLength(MANY)),
 });
 export type ProgressRecord = z.infer<typeof ProgressSchema>;

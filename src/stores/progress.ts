@@ -13,7 +13,9 @@
  */
 import { atom, onMount, type ReadableAtom } from 'nanostores';
 import {
+	AttestationSchema,
 	ProfileSchema,
+	type Attestation,
 	type FeedbackEntry,
 	type LabAttempt,
 	type ProgressRecord,
@@ -211,6 +213,32 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 			return { ...update((r) => R.addLabAttempt(r, labId, full)), attempt: full };
 		},
 
+		/**
+		 * Record an attested item for a certification requirement (issue 7): what the learner did
+		 * (≤ 200 characters), the day (YYYY-MM-DD, a real date, not after today) and a note
+		 * (≤ 1000 characters). It counts only once signed off (src/lib/credentials/rules.ts).
+		 */
+		recordAttestation(
+			certification: string,
+			requirement: string,
+			fields: Pick<Attestation, 'what' | 'date' | 'note'>,
+		): ActionResult & { attestation?: Attestation } {
+			const t = now();
+			const full: Attestation = { id: newId(), certification, requirement, what: fields.what.trim(), date: fields.date, note: fields.note.trim(), at: t };
+			if (full.what === '') return { ok: false, message: 'Say what you did.' };
+			const check = AttestationSchema.safeParse(full);
+			if (!check.success) {
+				return { ok: false, message: 'Enter a real date as YYYY-MM-DD, at most 200 characters for what you did and 1000 for the note.' };
+			}
+			if (full.date > t.slice(0, 10)) return { ok: false, message: 'The date is in the future.' };
+			return { ...update((r) => R.addAttestation(r, full)), attestation: full };
+		},
+
+		/** Remove an attested item by id (kept as a removal marker so other tabs and imports do not restore it). */
+		removeAttestation(id: string): ActionResult {
+			return update((r) => R.removeAttestation(r, id, now()));
+		},
+
 		/** Set the name printed on certificates; '' removes it. Refuses control characters and more than 80 characters. */
 		setDisplayName(name: string): ActionResult {
 			const displayName = name.trim();
@@ -303,6 +331,8 @@ export const {
 	markRead,
 	acknowledge,
 	recordLabAttempt,
+	recordAttestation,
+	removeAttestation,
 	setDisplayName,
 	exportRecord,
 	previewImport,

@@ -13,6 +13,7 @@ export type Change =
 	| { kind: 'pages-read'; read: number; unread: number }
 	| { kind: 'acknowledgements'; count: number }
 	| { kind: 'lab-attempts'; id: string; count: number }
+	| { kind: 'attestations'; added: number; removed: number }
 	| { kind: 'display-name'; from: string; to: string };
 
 const ids = (xs: readonly { id: string }[]) => new Set(xs.map((x) => x.id));
@@ -62,6 +63,12 @@ export function describeChanges(before: ProgressRecord, after: ProgressRecord): 
 		const count = countNew(before.labs[id]?.attempts ?? [], l.attempts);
 		if (count) out.push({ kind: 'lab-attempts', id, count });
 	}
+	const live = (xs: ProgressRecord['attestations']) => new Set(xs.filter((a) => a.removedAt === undefined).map((a) => a.id));
+	const liveBefore = live(before.attestations);
+	const liveAfter = live(after.attestations);
+	const added = [...liveAfter].filter((id) => !liveBefore.has(id)).length;
+	const removed = [...liveBefore].filter((id) => !liveAfter.has(id)).length;
+	if (added || removed) out.push({ kind: 'attestations', added, removed });
 	if (before.profile.displayName !== after.profile.displayName) {
 		out.push({ kind: 'display-name', from: before.profile.displayName, to: after.profile.displayName });
 	}
@@ -89,6 +96,8 @@ export function changeText(c: Change, title: (id: string) => string = (id) => id
 			return `${plural(c.count, 'read-and-understood acknowledgement')} added.`;
 		case 'lab-attempts':
 			return `${title(c.id)}: ${plural(c.count, 'lab run')} added.`;
+		case 'attestations':
+			return [c.added && `${plural(c.added, 'attested item')} added`, c.removed && `${plural(c.removed, 'attested item')} removed`].filter(Boolean).join(', ') + '.';
 		case 'display-name':
 			return c.to === '' ? 'Display name removed.' : `Display name set to "${c.to}".`;
 	}

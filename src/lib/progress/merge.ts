@@ -2,7 +2,8 @@
  * Merging two learner records (import, and other tabs). Rules (issue 3, "Export and import"):
  * attempts and submissions are a union by id (nothing is ever lost, so best scores never drop);
  * for a checklist tick, a page's read mark, certification fields and the display name the newer
- * change wins; acknowledgements are a union by revision hash.
+ * change wins; acknowledgements are a union by revision hash; attested items are a union by id in
+ * which a removal marker wins over the item it removes.
  * `merge` is idempotent, commutative and associative on normalized records (property-tested).
  */
 import type { ChecklistState, ProgressRecord, ReadingState, Tick } from '../../schemas/progress';
@@ -54,6 +55,7 @@ export function merge(a: ProgressRecord, b: ProgressRecord): ProgressRecord {
 		feedback: [...a.feedback, ...b.feedback],
 		reading: mergeMaps(a.reading, b.reading, mergeReading),
 		labs: mergeMaps(a.labs, b.labs, (x, y) => ({ attempts: [...x.attempts, ...y.attempts] })),
+		attestations: [...a.attestations, ...b.attestations],
 	});
 }
 

@@ -2,8 +2,8 @@
  * Reading a stored or imported learner record of any supported version.
  *
  * MIGRATIONS maps a version n to the function that turns a version-n record into version n + 1.
- * Version 1 is the first version ever written, so the chain is empty today; when the schema
- * changes, bump PROGRESS_VERSION, add `MIGRATIONS[old]` and a test that reads a real old record.
+ * When the schema changes, bump PROGRESS_VERSION, add `MIGRATIONS[old]` and a test that reads a
+ * real old record (tests/unit/lib/progress/fixtures/record-v<n>.json).
  */
 import type * as z from 'zod/mini';
 import { PROGRESS_VERSION, ProgressSchema, type ProgressRecord } from '../../schemas/progress';
@@ -12,7 +12,10 @@ import { normalize } from './record';
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
 /** Version n → n + 1. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+	/** 1 → 2: the `attestations` list (issue 7) starts empty. */
+	1: (old) => ({ ...old, attestations: [] }),
+};
 
 export type MigrationResult =
 	| { ok: true; record: ProgressRecord; fromVersion: number }

@@ -5,6 +5,7 @@
  */
 import {
 	PROGRESS_VERSION,
+	type Attestation,
 	type Certification,
 	type FeedbackEntry,
 	type LabAttempt,
@@ -29,6 +30,7 @@ export function emptyRecord(now: string): ProgressRecord {
 		feedback: [],
 		reading: {},
 		labs: {},
+		attestations: [],
 	};
 }
 
@@ -42,7 +44,8 @@ export function isEmptyRecord(r: ProgressRecord): boolean {
 		r.selfAssessments.length === 0 &&
 		r.feedback.length === 0 &&
 		Object.keys(r.reading).length === 0 &&
-		Object.keys(r.labs).length === 0
+		Object.keys(r.labs).length === 0 &&
+		r.attestations.length === 0
 	);
 }
 
@@ -79,6 +82,8 @@ const submittedAt = (a: QuizAttempt) => a.submittedAt;
 const byScore = (a: QuizAttempt) => a.score;
 const byPassed = (a: LabAttempt) => (a.passed ? 1 : 0);
 const at = (a: { at: string }) => a.at;
+// A removal marker outranks the entry it removes, so no merge brings a removed item back.
+const byRemoved = (a: Attestation) => (a.removedAt !== undefined ? 1 : 0);
 
 /** Acknowledgements: one per hash (the earliest), ordered by time. */
 export function normalizeAcks(acks: ReadingState['acks']): ReadingState['acks'] {
@@ -110,6 +115,7 @@ export function normalize(r: ProgressRecord): ProgressRecord {
 		feedback: uniqueById(r.feedback, at),
 		reading: sortedMap(r.reading, (p) => ({ read: p.read, at: p.at, acks: normalizeAcks(p.acks) })),
 		labs: sortedMap(r.labs, (l) => (l.attempts.length ? { attempts: uniqueById(l.attempts, at, byPassed) } : undefined)),
+		attestations: uniqueById(r.attestations, at, byRemoved),
 	};
 }
 
@@ -168,4 +174,21 @@ export function addLabAttempt(r: ProgressRecord, labId: string, attempt: LabAtte
 /** Set the name printed on certificates ('' clears it). */
 export function setDisplayName(r: ProgressRecord, displayName: string, now: string): ProgressRecord {
 	return touch({ ...r, profile: { displayName, updatedAt: now } }, now);
+}
+
+/** Keep one more attested item (issue 7). */
+export function addAttestation(r: ProgressRecord, a: Attestation): ProgressRecord {
+	return touch({ ...r, attestations: uniqueById([...r.attestations, a], at, byRemoved) }, a.at);
+}
+
+/**
+ * Remove an attested item at `now`: it stays as a marker with its texts blanked and `removedAt`
+ * set, so merging an older copy (another tab, an import) does not bring it back. Unknown or
+ * already removed ids leave the record unchanged.
+ */
+export function removeAttestation(r: ProgressRecord, id: string, now: string): ProgressRecord {
+	const found = r.attestations.find((a) => a.id === id);
+	if (!found || found.removedAt !== undefined) return r;
+	const marker: Attestation = { ...found, what: '', note: '', removedAt: now };
+	return touch({ ...r, attestations: r.attestations.map((a) => (a.id === id ? marker : a)) }, now);
 }

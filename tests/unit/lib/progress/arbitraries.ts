@@ -4,7 +4,7 @@
  * the cases where a merge could go wrong.
  */
 import fc from 'fast-check';
-import type { ProgressRecord } from '../../../../src/schemas/progress';
+import { PROGRESS_VERSION, type ProgressRecord } from '../../../../src/schemas/progress';
 import { normalize } from '../../../../src/lib/progress/record';
 
 export const time = fc.constantFrom(
@@ -56,6 +56,18 @@ const labAttempt = fc.record({
 	checks: fc.array(fc.record({ name: fc.constantFrom('tests pass', 'lint'), passed: fc.boolean() }), { maxLength: 2 }),
 	durationMs: fc.integer({ min: 0, max: 100000 }),
 });
+const attestation = fc
+	.record({
+		id: entryId,
+		certification: fc.constantFrom('release-manager', 'qms-associate'),
+		requirement: fc.constantFrom('shadowing', 'peer-review'),
+		what: fc.constantFrom('Shadowed the release build', '<img src=x onerror=alert(1)>'),
+		date: fc.constantFrom('2026-01-08', '2024-02-29'),
+		note: fc.constantFrom('', 'With Ana'),
+		at: time,
+		removedAt: fc.option(time, { nil: undefined }),
+	})
+	.map(({ removedAt, ...a }) => (removedAt === undefined ? a : { ...a, what: '', note: '', removedAt }));
 const profile = fc.oneof(
 	fc.constant({ displayName: '' }),
 	fc.record({ displayName: fc.constantFrom('', 'Ada', '<script>alert(1)</script>'), updatedAt: time }),
@@ -63,7 +75,7 @@ const profile = fc.oneof(
 
 /** A valid record, not necessarily normalized. */
 export const rawRecord: fc.Arbitrary<ProgressRecord> = fc.record({
-	version: fc.constant(1 as const),
+	version: fc.constant(PROGRESS_VERSION),
 	epoch: fc.constantFrom('1970-01-01T00:00:00.000Z', '2026-01-08T09:00:00.000Z'),
 	updatedAt: time,
 	profile,
@@ -73,6 +85,7 @@ export const rawRecord: fc.Arbitrary<ProgressRecord> = fc.record({
 	feedback: fc.array(feedback, { maxLength: 2 }),
 	reading: fc.dictionary(pageId, reading, { maxKeys: 3 }),
 	labs: fc.dictionary(contentId, fc.record({ attempts: fc.array(labAttempt, { maxLength: 3 }) }), { maxKeys: 2 }),
+	attestations: fc.array(attestation, { maxLength: 3 }),
 });
 
 /** A valid record in canonical form (what the store always holds). */

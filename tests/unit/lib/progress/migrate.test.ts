@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_VERSION } from '../../../../src/schemas/progress';
 import { MIGRATIONS, migrateRecord, runMigrations } from '../../../../src/lib/progress/migrate';
@@ -6,14 +7,30 @@ import { emptyRecord, setChecklistItem } from '../../../../src/lib/progress/reco
 const t = '2026-01-08T09:00:00.000Z';
 
 describe('migrateRecord', () => {
-	it('version 1 is the first version: there is no earlier one to migrate from', () => {
-		expect(PROGRESS_VERSION).toBe(1);
-		expect(Object.keys(MIGRATIONS)).toEqual([]);
+	it('version 2 is current, with one migration (1 → 2)', () => {
+		expect(PROGRESS_VERSION).toBe(2);
+		expect(Object.keys(MIGRATIONS)).toEqual(['1']);
+	});
+
+	// A record as version 1 of the site stored it (every section filled in, a name outside ASCII).
+	it('reads a real version-1 record: everything kept, attestations added empty', () => {
+		const v1 = JSON.parse(readFileSync(new URL('./fixtures/record-v1.json', import.meta.url), 'utf8'));
+		const r = migrateRecord(v1);
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.fromVersion).toBe(1);
+		expect(r.record.version).toBe(2);
+		expect(r.record.attestations).toEqual([]);
+		const { version: _v1, ...before } = v1;
+		const { version: _v2, attestations: _a, ...after } = r.record;
+		expect(after).toEqual(before);
+		// A v1 record that somehow carries an "attestations" key gets the empty list, not the stray value.
+		expect(migrateRecord({ ...v1, attestations: 'x' })).toMatchObject({ ok: true, record: { attestations: [] } });
 	});
 
 	it('reads a current record unchanged (normalized)', () => {
 		const r = setChecklistItem(emptyRecord(t), 'c', 'item', true, t);
-		expect(migrateRecord(JSON.parse(JSON.stringify(r)))).toEqual({ ok: true, record: r, fromVersion: 1 });
+		expect(migrateRecord(JSON.parse(JSON.stringify(r)))).toEqual({ ok: true, record: r, fromVersion: 2 });
 	});
 
 	it('refuses JSON that is not a record', () => {
@@ -36,7 +53,7 @@ describe('migrateRecord', () => {
 	});
 
 	it('refuses keys that are not ids (e.g. "__proto__", "constructor") and never pollutes prototypes', () => {
-		const json = `{"version":1,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{"constructor":{"attempts":[]}},"checklists":{},"selfAssessments":[],"feedback":[],"reading":{},"labs":{},"__proto__":{"polluted":true}}`;
+		const json = `{"version":2,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{"constructor":{"attempts":[]}},"checklists":{},"selfAssessments":[],"feedback":[],"reading":{},"labs":{},"attestations":[],"__proto__":{"polluted":true}}`;
 		const r = migrateRecord(JSON.parse(json));
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		expect(r.ok).toBe(true); // "constructor" matches the id pattern and is kept as plain data

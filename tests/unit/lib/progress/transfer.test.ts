@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../../src/schemas/progress-export';
+import { PROGRESS_VERSION } from '../../../../src/schemas/progress';
 import { canonicalJson, sha256Hex } from '../../../../src/lib/progress/canonical';
 import { addQuizAttempt, emptyRecord, setDisplayName } from '../../../../src/lib/progress/record';
 import { buildExport, checkImportSize, exportFileName, parseImport } from '../../../../src/lib/progress/transfer';
@@ -23,7 +24,7 @@ describe('export format', () => {
 	it('has format, schema version, export time and a SHA-256 checksum of the canonical record', async () => {
 		const text = await buildExport(rec, '2026-02-01T12:00:00.000Z');
 		const file = JSON.parse(text);
-		expect(file).toMatchObject({ format: 'qms-training-progress', schemaVersion: 1, exportedAt: '2026-02-01T12:00:00.000Z', record: rec });
+		expect(file).toMatchObject({ format: 'qms-training-progress', schemaVersion: PROGRESS_VERSION, exportedAt: '2026-02-01T12:00:00.000Z', record: rec });
 		// The checksum is node:crypto's SHA-256 of the canonical JSON: Web Crypto and node agree.
 		expect(file.checksum).toEqual({ algorithm: 'SHA-256', value: createHash('sha256').update(canonicalJson(rec)).digest('hex') });
 		expect(exportFileName('2026-02-01T12:00:00.000Z')).toBe('qms-training-progress-2026-02-01.json');
@@ -46,7 +47,7 @@ describe('parseImport', () => {
 	it('round-trips an export, including hostile-looking text, as plain data', async () => {
 		const text = await buildExport(rec, t);
 		const r = await parseImport(text, bytes(text));
-		expect(r).toEqual({ ok: true, record: rec, exportedAt: t, fromVersion: 1 });
+		expect(r).toEqual({ ok: true, record: rec, exportedAt: t, fromVersion: PROGRESS_VERSION });
 	});
 
 	it('accepts the same file re-indented (the checksum covers data, not layout)', async () => {
@@ -107,7 +108,7 @@ describe('parseImport', () => {
 
 	it('refuses a file from a newer version of the site', async () => {
 		const file = JSON.parse(await buildExport(rec, t));
-		file.schemaVersion = 2;
+		file.schemaVersion = PROGRESS_VERSION + 1;
 		const text = JSON.stringify(file);
 		expect(await parseImport(text, bytes(text))).toMatchObject({ ok: false, problem: 'newer-version' });
 	});
@@ -117,5 +118,16 @@ describe('parseImport', () => {
 		file.checksum = { algorithm: 'MD5', value: 'x' };
 		const text = JSON.stringify(file);
 		expect(await parseImport(text, bytes(text))).toMatchObject({ ok: false, problem: 'invalid' });
+	});
+});
+
+describe('parseImport of a version-1 export', () => {
+	it('migrates the record inside (attestations added empty) and reports the version it came from', async () => {
+		const { readFileSync } = await import('node:fs');
+		const v1 = JSON.parse(readFileSync(new URL('./fixtures/record-v1.json', import.meta.url), 'utf8'));
+		const file = { format: 'qms-training-progress', schemaVersion: 1, exportedAt: t, checksum: { algorithm: 'SHA-256', value: await sha256Hex(canonicalJson(v1)) }, record: v1 };
+		const text = JSON.stringify(file);
+		const r = await parseImport(text, bytes(text));
+		expect(r).toMatchObject({ ok: true, fromVersion: 1, record: { version: PROGRESS_VERSION, attestations: [], profile: { displayName: 'Zoë Łukasiewicz' } } });
 	});
 });
