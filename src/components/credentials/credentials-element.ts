@@ -60,7 +60,8 @@ class QmsMyCredentials extends HTMLElement {
 		if (!card) return;
 		const expired = s.state === 'earned' && s.renewal === 'expired';
 		card.dataset.state = expired ? 'expired' : s.state;
-		card.querySelector('[data-state-label]')!.textContent = expired ? 'Expired' : s.renewal === 'due' ? 'Earned, renewal due' : STATE_LABEL[s.state];
+		const untouched = s.state === 'in-progress' && s.requirements.every((r) => !r.met && !r.progress?.done && r.evidence.length === 0);
+		card.querySelector('[data-state-label]')!.textContent = expired ? 'Expired' : s.renewal === 'due' ? 'Earned, renewal due' : untouched ? 'Not started' : STATE_LABEL[s.state];
 		const dates = card.querySelector('[data-dates]')!;
 		if (s.state === 'earned' && s.earnedAt) {
 			const parts = [`Earned on ${formatDate(s.earnedAt)}.`];
@@ -92,7 +93,7 @@ class QmsMyCredentials extends HTMLElement {
 		);
 		const list = li.querySelector('[data-attest-items]');
 		if (list) {
-			const items = record.attestations.filter((a) => a.certification === certId && a.requirement === r.id);
+			const items = record.attestations.filter((a) => a.certification === certId && a.requirement === r.id && !a.removedAt);
 			replace(
 				list,
 				...items.map((a) =>
@@ -119,7 +120,7 @@ class QmsMyCredentials extends HTMLElement {
 				};
 				if (!what) return fail('Say what you did (for example which review or which shift).');
 				if (!date) return fail('Enter the date it happened.');
-				const r = recordAttestation({ certification: card.dataset.cred!, requirement: req, what, date, note: String(data.get('note') ?? '').trim() });
+				const r = recordAttestation(card.dataset.cred!, req, { what, date, note: String(data.get('note') ?? '') });
 				if (!r.ok) return fail(r.message);
 				err.hidden = true;
 				form.reset();

@@ -20,4 +20,4 @@ export const SITE_ISSUER = {
 } as const;
 
 /** Absolute URL of the site's verify page (the QR code on certificates opens it). */
-export const VERIFY_PAGE_URL = `${SITE_ISSUER.url}/credentials/verify/`;
+export const VERIFY_PAGE_URL = `${SITE_ISSUER.url}/verify/`;

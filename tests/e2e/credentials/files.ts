@@ -33,7 +33,7 @@ export function itxtChunks(png: Uint8Array): { keyword: string; compressed: numb
 
 /** All text of a PDF, page by page, as pdf.js extracts it (what a reader can select and copy). */
 export async function pdfText(pdf: Uint8Array): Promise<{ pages: number; width: number; height: number; text: string }> {
-	const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+	const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
 	const first = await doc.getPage(1);
 	const [, , width, height] = first.view as [number, number, number, number];
 	let text = '';

@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, h] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
+const p = await b.newPage({ viewport: { width: 1280, height: Number(h ?? 1600) } });
+p.on('console', (m) => console.log('console:', m.type(), m.text()));
+p.on('pageerror', (e) => console.log('pageerror:', e.message));
+await p.goto(url);
+await p.mouse.wheel(0, 300);
+await p.waitForTimeout(1500);
+await p.screenshot({ path: out, fullPage: false });
+await b.close();
