@@ -55,6 +55,8 @@ export default defineConfig({
 				{ label: 'Catalog', link: '/catalog/' },
 				{ label: 'Labs', link: '/labs/' },
 				{ label: 'My progress', link: '/progress/' },
+				{ label: 'My credentials', link: '/credentials/' },
+				{ label: 'Verify a credential', link: '/verify/' },
 				{ label: 'Team progress', link: '/team/' },
 				// One group per program; each learning path is a folder, so prev/next walks a path in order.
 				...PROGRAM_IDS.map((p) => programSidebar(p, sidebarSources)),

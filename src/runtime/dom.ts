@@ -64,7 +64,16 @@ export function embeddedJson<T>(root: Element, selector: string): T {
 
 /** Save text as a file through a temporary link (Blob URL), e.g. exports and damaged-data copies. */
 export function downloadText(filename: string, text: string, type = 'application/json'): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
+	downloadBlob(filename, new Blob([text], { type }));
+}
+
+/** Save bytes (a PDF, a PNG) as a file, as downloadText does for text. */
+export function downloadBytes(filename: string, bytes: Uint8Array, type: string): void {
+	downloadBlob(filename, new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+}
+
+function downloadBlob(filename: string, blob: Blob): void {
+	const url = URL.createObjectURL(blob);
 	const a = h('a', { href: url, download: filename, hidden: true });
 	document.body.append(a);
 	a.click();

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { ownShare } from './attribute.mjs';
 import { labRunTimes, monacoChunks } from './labs.mjs';
+import { credentialExportTimes } from './credentials.mjs';
 import { PAGEFIND_RANKING } from '../../src/lib/search/ranking.ts';
 import { searchTerm } from '../../src/lib/search/query.ts';
 
@@ -47,6 +48,8 @@ const types = {
 	'start here': join(dist, 'start-here/index.html'),
 	progress: pick((_, f) => f.endsWith('/progress/index.html')),
 	team: join(dist, 'team/index.html'),
+	'my credentials': join(dist, 'credentials/index.html'),
+	verify: join(dist, 'verify/index.html'),
 	lab: pick((_, f) => /\/labs\/[^/]+\/index\.html$/.test(f)),
 };
 
@@ -129,7 +132,13 @@ try {
 			`${type.padEnd(15)} | ${url.padEnd(38).slice(0, 38)} | ${`${kb(html.length)}/${kb(gz(html))}`.padEnd(17)} | ${`${kb(css.raw)}/${kb(css.gzip)}`.padEnd(17)} | ${`${kb(js.raw)}/${kb(js.gzip)}`.padEnd(17)} | ${kb(js.idle).padEnd(10)} | ${kb(js.starlight).padEnd(15)} | ${attributed}`,
 		);
 	}
-	console.log('budgets: module page, our JS ≤ 10 KB gzip (issue 2); lab page, JS before interaction ≤ 30 KB gzip (issue 4)');
+	console.log('budgets: module page, our JS ≤ 10 KB gzip (issue 2); lab page, JS before interaction ≤ 30 KB gzip (issue 4); my credentials, our JS before an export ≤ 15 KB gzip (issue 7)');
+
+	console.log('\n# Credentials');
+	console.log('Press a download button on My credentials → file saved (build, sign, render, bake); first press loads the export code and makes the key:');
+	for (const r of await credentialExportTimes(browser, { baseURL: origin })) {
+		console.log(`  ${r.format.padEnd(10)} first ${String(r.firstMs).padStart(5)} ms   then median ${String(r.medianMs).padStart(5)} ms`);
+	}
 
 	console.log('\n# Labs');
 	console.log('Monaco chunks (loaded on first interaction with the editor, never before):');

@@ -11,4 +11,6 @@ export const PAGE_TYPES = {
 	assessment: '/qms-onboarding/assessment/competency-levels/',
 	reference: '/qms-onboarding/reference/competency-matrix/',
 	glossary: '/reference/glossary/',
+	'my credentials': '/credentials/',
+	verify: '/verify/',
 } as const;

@@ -1,0 +1,171 @@
+/**
+ * `<qms-my-credentials>`: marks every card built by MyCredentials.astro with the learner's state.
+ * Rules live in src/lib/credentials/rules.ts (evaluated on every change of the record, with the
+ * clock read here, never inside the rules); exports are loaded only when the learner asks for one
+ * (src/runtime/credentials/export.ts). Learner text (names, attested items) is set as text only.
+ */
+import { $progress, load, recordAttestation, removeAttestation } from '../../stores/progress';
+import { evaluateAll, type CredentialStatus, type RequirementStatus } from '../../lib/credentials/rules';
+import type { CertificationCatalog } from '../../lib/credentials/rules';
+import type { ProgressRecord } from '../../schemas/progress';
+import { countOf } from '../../lib/text/count';
+import { embeddedJson, formatDate, h, replace, showError } from '../../runtime/dom';
+import { downloadBytes } from '../../runtime/dom';
+import { exportFor, type ExportFormat } from './export-action';
+
+const STATE_LABEL: Record<CredentialStatus['state'], string> = { earned: 'Earned', 'in-progress': 'In progress', locked: 'Locked' };
+
+class QmsMyCredentials extends HTMLElement {
+	private catalog!: CertificationCatalog;
+	private statuses = new Map<string, CredentialStatus>();
+	private unsubscribe?: () => void;
+
+	connectedCallback(): void {
+		try {
+			this.catalog = embeddedJson<CertificationCatalog>(this, 'script[data-catalog]');
+			load();
+			this.wireForms();
+			this.addEventListener('click', (e) => this.onClick(e));
+			this.unsubscribe = $progress.subscribe((r) => this.render(r));
+		} catch (e) {
+			console.error(e);
+			showError(this, 'This part of the page could not start. Reload the page to try again.');
+		}
+	}
+
+	disconnectedCallback(): void {
+		this.unsubscribe?.();
+	}
+
+	private render(record: ProgressRecord): void {
+		const now = new Date().toISOString();
+		const all = evaluateAll(this.catalog, record, now);
+		this.statuses = new Map(all.map((s) => [s.id, s]));
+		for (const s of all) this.renderCard(s, record);
+		const earned = all.filter((s) => s.state === 'earned').length;
+		const going = all.filter((s) => s.state === 'in-progress').length;
+		this.querySelector('[data-summary]')!.textContent =
+			`${countOf(earned, 'credential')} earned, ${going} in progress, ${all.length - earned - going} locked, of ${all.length}.`;
+		const name = record.profile.displayName;
+		replace(
+			this.querySelector('[data-name-note]')!,
+			name ? `Certificates will show your name as “${name}”. Change it on ` : 'Add the name to print on your certificates on ',
+			h('a', { href: '/progress/#profile-title' }, 'My progress'),
+			name ? '.' : ' before you download one.',
+		);
+	}
+
+	private renderCard(s: CredentialStatus, record: ProgressRecord): void {
+		const card = this.querySelector<HTMLElement>(`[data-cred="${CSS.escape(s.id)}"]`);
+		if (!card) return;
+		const expired = s.state === 'earned' && s.renewal === 'expired';
+		card.dataset.state = expired ? 'expired' : s.state;
+		const untouched = s.state === 'in-progress' && s.requirements.every((r) => !r.met && !r.progress?.done && r.evidence.length === 0);
+		card.querySelector('[data-state-label]')!.textContent = expired ? 'Expired' : s.renewal === 'due' ? 'Earned, renewal due' : untouched ? 'Not started' : STATE_LABEL[s.state];
+		const dates = card.querySelector('[data-dates]')!;
+		if (s.state === 'earned' && s.earnedAt) {
+			const parts = [`Earned on ${formatDate(s.earnedAt)}.`];
+			if (s.expiresAt) parts.push(expired ? `Expired on ${formatDate(s.expiresAt)}: earn it again to renew.` : `Valid until ${formatDate(s.expiresAt)}.`);
+			if (s.renewal === 'due') parts.push('It expires within 30 days: plan your renewal.');
+			dates.textContent = parts.join(' ');
+		} else if (s.state === 'locked' && s.lockedBy?.length) {
+			dates.textContent = `Locked until you earn ${s.lockedBy.join(' and ')}.`;
+		} else dates.textContent = '';
+		for (const r of s.requirements) this.renderRequirement(card, r, record, s.id);
+		const actions = card.querySelector<HTMLElement>('[data-actions]')!;
+		actions.hidden = s.state !== 'earned';
+	}
+
+	private renderRequirement(card: HTMLElement, r: RequirementStatus, record: ProgressRecord, certId: string): void {
+		const li = card.querySelector<HTMLElement>(`[data-req="${CSS.escape(r.id)}"]`);
+		if (!li) return;
+		li.dataset.met = String(r.met);
+		li.dataset.available = String(r.available);
+		li.querySelector('[data-mark]')!.textContent = r.met ? '✓' : r.available ? '○' : '–';
+		li.querySelector('[data-req-state]')!.textContent = r.met ? '(met)' : r.available ? '(not met yet)' : '(not available on this site yet)';
+		const progress = r.progress && !r.met ? `${r.progress.done} of ${r.progress.total} done.` : null;
+		replace(
+			li.querySelector('[data-missing]')!,
+			...(progress ? [h('li', {}, progress)] : []),
+			...r.missing.map((m) => h('li', {}, m)),
+			...(r.href && !r.met ? [h('li', {}, h('a', { href: r.href }, 'Go to it'))] : []),
+			...(r.met ? r.evidence.map((e) => h('li', {}, `${e.name}: ${e.description}`)) : []),
+		);
+		const list = li.querySelector('[data-attest-items]');
+		if (list) {
+			const items = record.attestations.filter((a) => a.certification === certId && a.requirement === r.id && !a.removedAt);
+			replace(
+				list,
+				...items.map((a) =>
+					h('li', {}, `${formatDate(a.date)}: ${a.what}${a.note ? ` (${a.note})` : ''} `, h('button', { type: 'button', class: 'qms-button secondary', 'data-remove-attestation': a.id }, 'Remove')),
+				),
+			);
+		}
+	}
+
+	private wireForms(): void {
+		for (const form of this.querySelectorAll<HTMLFormElement>('[data-attest-form]')) {
+			for (const el of form.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, textarea, button')) el.disabled = false;
+			form.addEventListener('submit', (e) => {
+				e.preventDefault();
+				const card = form.closest<HTMLElement>('[data-cred]')!;
+				const req = form.closest<HTMLElement>('[data-attest]')!.dataset.attest!;
+				const data = new FormData(form);
+				const what = String(data.get('what') ?? '').trim();
+				const date = String(data.get('date') ?? '');
+				const err = form.querySelector<HTMLElement>('[data-attest-error]')!;
+				const fail = (m: string) => {
+					err.hidden = false;
+					err.textContent = m;
+				};
+				if (!what) return fail('Say what you did (for example which review or which shift).');
+				if (!date) return fail('Enter the date it happened.');
+				const r = recordAttestation(card.dataset.cred!, req, { what, date, note: String(data.get('note') ?? '') });
+				if (!r.ok) return fail(r.message);
+				err.hidden = true;
+				form.reset();
+			});
+		}
+	}
+
+	private onClick(e: Event): void {
+		const t = e.target as HTMLElement;
+		const remove = t.closest<HTMLElement>('[data-remove-attestation]');
+		if (remove) {
+			const r = removeAttestation(remove.dataset.removeAttestation!);
+			if (!r.ok) showError(this, r.message);
+			return;
+		}
+		const button = t.closest<HTMLButtonElement>('[data-export]');
+		if (!button) return;
+		const card = button.closest<HTMLElement>('[data-cred]')!;
+		void this.exportNow(card, button, button.dataset.export as ExportFormat);
+	}
+
+	private async exportNow(card: HTMLElement, button: HTMLButtonElement, format: ExportFormat): Promise<void> {
+		const status = this.statuses.get(card.dataset.cred!);
+		const out = card.querySelector<HTMLElement>('[data-export-status]')!;
+		const record = $progress.get();
+		if (!status || status.state !== 'earned') return;
+		if (!record.profile.displayName) {
+			out.textContent = 'Add your name on My progress first: it is printed on the certificate.';
+			return;
+		}
+		button.disabled = true;
+		out.textContent = 'Preparing your file…';
+		try {
+			const def = this.catalog.certifications.find((d) => d.id === status.id)!;
+			const file = await exportFor(format, { def, status, learnerName: record.profile.displayName, site: this.dataset.site! });
+			downloadBytes(file.filename, file.bytes, file.mime);
+			out.textContent = `Downloaded ${file.filename}. Certificate ID ${file.certificateId}.`;
+			this.querySelector('[data-key-info]')!.textContent = file.keyNote;
+		} catch (e) {
+			console.error(e);
+			out.textContent = `The file could not be made: ${e instanceof Error ? e.message : String(e)}`;
+		} finally {
+			button.disabled = false;
+		}
+	}
+}
+
+customElements.define('qms-my-credentials', QmsMyCredentials);
