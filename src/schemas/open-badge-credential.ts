@@ -116,13 +116,36 @@ export type OpenBadgeCredentialParsed = z.infer<typeof OpenBadgeCredentialSchema
 export function checkOpenBadgeCredential(value: unknown): { ok: true; credential: OpenBadgeCredentialParsed } | { ok: false; problem: string } {
 	const result = OpenBadgeCredentialSchema.safeParse(value);
 	if (result.success) return { ok: true, credential: result.data };
-	const issue = result.error.issues[0]!;
-	const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
-	const where = path === '' ? 'the credential' : path;
-	if (lookup(value, issue.path) === undefined && issue.code === 'invalid_type') return { ok: false, problem: `${where} is missing` };
-	if (issue.code === 'invalid_type') return { ok: false, problem: `${where} has the wrong type (expected ${issue.expected})` };
-	if (issue.code === 'custom' || issue.code === 'invalid_format') return { ok: false, problem: `${where} ${issue.message}` };
-	return { ok: false, problem: `${where} is not valid (${issue.message})` };
+	return { ok: false, problem: describe(value, result.error.issues[0]!, []) };
+}
+
+type Issue = z.core.$ZodIssue;
+
+function describe(root: unknown, issue: Issue, prefix: readonly PropertyKey[]): string {
+	const path = [...prefix, ...issue.path];
+	const where = path.length === 0 ? 'the credential' : path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+	if (lookup(root, path) === undefined) return `${where} is missing`;
+	switch (issue.code) {
+		case 'invalid_union': {
+			// Report the alternative that got furthest (e.g. the Profile object rather than the URI string).
+			const branches = issue.errors.filter((b) => b.length > 0);
+			const best = branches.sort((a, b) => b[0]!.path.length - a[0]!.path.length)[0];
+			return best ? describe(root, best[0]!, path) : `${where} is not valid`;
+		}
+		case 'invalid_type':
+			return `${where} has the wrong type (expected ${issue.expected})`;
+		case 'too_big':
+			return issue.origin === 'array' ? `${where} has too many entries (at most ${String(issue.maximum)})` : `${where} is too long (at most ${String(issue.maximum)} characters)`;
+		case 'too_small':
+			return issue.origin === 'array' ? `${where} has too few entries (at least ${String(issue.minimum)})` : `${where} is too short (at least ${String(issue.minimum)} characters)`;
+		case 'invalid_value':
+			return `${where} must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+		case 'custom':
+		case 'invalid_format':
+			return `${where} ${issue.message}`;
+		default:
+			return `${where} is not valid (${issue.message})`;
+	}
 }
 
 function lookup(value: unknown, path: readonly PropertyKey[]): unknown {

@@ -20,14 +20,53 @@ export class SvgError extends Error {
 	override name = 'SvgError';
 }
 
-/** The opening root tag: after an optional BOM, XML declaration, comments, doctype. */
-const ROOT = /^(\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>\s*)*)<svg(?=[\s>/])([^>]*)>/;
-const EXISTING = /<openbadges:credential\b[^>]*?(?:\/>|>[\s\S]*?<\/openbadges:credential\s*>)\s*/g;
-
+/**
+ * Find the root `<svg …>` opening tag after an optional BOM, XML declaration, comments and
+ * doctype. Scans with indexOf, not one regular expression: a pattern with a repeated lazy comment
+ * group backtracks exponentially on a file of many comments without an `<svg>`.
+ * Returns the index where the tag starts, the attribute text and the index just after its `>`.
+ */
+function findRoot(text: string): { start: number; attrs: string; end: number } | undefined {
+	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	const skipSpace = () => {
+		while (i < text.length && /\s/.test(text[i]!)) i++;
+	};
+	skipSpace();
+	if (text.startsWith('<?xml', i)) {
+		const end = text.indexOf('?>', i);
+		if (end < 0) return undefined;
+		i = end + 2;
+	}
+	for (;;) {
+		skipSpace();
+		if (text.startsWith('<!--', i)) {
+			const end = text.indexOf('-->', i + 4);
+			if (end < 0) return undefined;
+			i = end + 3;
+		} else if (text.startsWith('<!DOCTYPE', i)) {
+			const gt = text.indexOf('>', i);
+			const bracket = text.indexOf('[', i);
+			if (gt < 0) return undefined;
+			if (bracket >= 0 && bracket < gt) {
+				const close = text.indexOf(']', bracket);
+				const after = close < 0 ? -1 : text.indexOf('>', close);
+				if (after < 0) return undefined;
+				i = after + 1;
+			} else i = gt + 1;
+		} else break;
+	}
+	if (!text.startsWith('<svg', i) || !/[\s/>]/.test(text[i + 4] ?? '')) return undefined;
+	const gt = text.indexOf('>', i);
+	if (gt < 0) return undefined;
+	return { start: i, attrs: text.slice(i + 4, gt), end: gt + 1 };
+}
 /** True when `text` is XML whose root element is `<svg>`. */
 export function isSvgText(text: string): boolean {
-	return ROOT.test(text);
+	return findRoot(text) !== undefined;
 }
+
+/** An existing credential element (only run on SVG text we are baking, never on uploads). */
+const EXISTING = /<openbadges:credential\b[^>]*?(?:\/>|>[\s\S]*?<\/openbadges:credential\s*>)\s*/g;
 
 /** XML attribute value escaping (for the JWS, which never needs it, and anything else). */
 function escapeAttr(value: string): string {
@@ -53,10 +92,10 @@ function unescapeXml(value: string): string {
  * `<svg>` root.
  */
 export function bakeSvg(svg: string, credential: string | object): string {
-	const root = ROOT.exec(svg);
+	const root = findRoot(svg);
 	if (!root) throw new SvgError('This is not an SVG image (no <svg> root element).');
-	const prolog = root[1]!;
-	let attrs = root[2]!;
+	const prolog = svg.slice(0, root.start);
+	let attrs = root.attrs;
 	const selfClosing = attrs.endsWith('/');
 	if (selfClosing) attrs = attrs.slice(0, -1);
 	attrs = attrs.replace(/\s+xmlns:openbadges\s*=\s*("[^"]*"|'[^']*')/g, '');
@@ -65,7 +104,7 @@ export function bakeSvg(svg: string, credential: string | object): string {
 			? `<openbadges:credential verify="${escapeAttr(credential)}"></openbadges:credential>`
 			: `<openbadges:credential><![CDATA[${JSON.stringify(credential).replace(/</g, '\\u003c').replace(/>/g, '\\u003e')}]]></openbadges:credential>`;
 	const open = `<svg${attrs.replace(/\s+$/, '')} xmlns:openbadges="${OB3_SVG_NAMESPACE}">`;
-	const rest = svg.slice(root[0].length).replace(EXISTING, '');
+	const rest = svg.slice(root.end).replace(EXISTING, '');
 	return selfClosing ? `${prolog}${open}${element}</svg>${rest}` : `${prolog}${open}${element}${rest}`;
 }
 
@@ -75,12 +114,20 @@ export type SvgExtract = { kind: 'found'; text: string } | { kind: 'none' } | { 
 /** Find the first `<openbadges:credential>` and return its `verify` attribute or its body. Never throws. */
 export function extractFromSvg(svg: string): SvgExtract {
 	if (!isSvgText(svg)) return { kind: 'error', reason: 'This is not an SVG image (no <svg> root element).' };
-	const start = /<openbadges:credential\b([^>]*?)(\/?)>/.exec(svg);
-	if (!start) return { kind: 'none' };
-	const verify = /\sverify\s*=\s*("([^"]*)"|'([^']*)')/.exec(start[1]!);
+	// indexOf rather than one regex over the whole text: a hostile file with many unclosed tags
+	// would make a backtracking regex quadratic.
+	const TAG = '<openbadges:credential';
+	let at = svg.indexOf(TAG);
+	while (at >= 0 && !/[\s/>]/.test(svg[at + TAG.length] ?? '')) at = svg.indexOf(TAG, at + 1);
+	if (at < 0) return { kind: 'none' };
+	const close = svg.indexOf('>', at);
+	if (close < 0) return { kind: 'error', reason: 'The SVG file is cut short: the credential element is not closed (truncated or damaged).' };
+	const selfClosing = svg[close - 1] === '/';
+	const attrs = svg.slice(at + TAG.length, selfClosing ? close - 1 : close);
+	const verify = /\sverify\s*=\s*("([^"]*)"|'([^']*)')/.exec(attrs);
 	if (verify) return { kind: 'found', text: unescapeXml(verify[2] ?? verify[3] ?? '').trim() };
-	if (start[2] === '/') return { kind: 'error', reason: 'The credential element in this SVG is empty.' };
-	const from = start.index + start[0].length;
+	if (selfClosing) return { kind: 'error', reason: 'The credential element in this SVG is empty.' };
+	const from = close + 1;
 	const end = svg.indexOf('</openbadges:credential', from);
 	if (end < 0) return { kind: 'error', reason: 'The SVG file is cut short: the credential element is not closed (truncated or damaged).' };
 	const body = svg.slice(from, end);

@@ -15,7 +15,7 @@
  * The PDF's dates are the issue date, so the same view gives the same bytes.
  */
 import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from 'pdf-lib';
-import { type CertificateView, stripNonText, wrapText } from './certificate-svg';
+import { type CertificateView, readableUrl, stripNonText, wrapText } from './certificate-svg';
 import { qrRuns } from './qr';
 
 /** A4 landscape in PDF points (1/72 inch). */
@@ -103,7 +103,7 @@ export async function renderCertificatePdf(view: CertificateView, opts: PdfOptio
 
 	drawQr(page, c.verifyUrl, 670, 62, 112);
 	drawFitted(page, 'Scan or visit to verify:', { x: 726, y: 50, size: 8, font: regular, color: MUTED, maxWidth: 150, anchor: 'middle' });
-	drawFitted(page, c.verifyUrl, { x: 726, y: 39, size: 7, font: mono, color: MUTED, maxWidth: 160, anchor: 'middle' });
+	drawFitted(page, readableUrl(c.verifyUrl), { x: 726, y: 39, size: 7.5, font: mono, color: MUTED, maxWidth: 160, anchor: 'middle' });
 
 	return doc.save({ useObjectStreams: false });
 }

@@ -23,7 +23,7 @@ export interface CertificateView {
 	issuedOn: string;
 	expiresOn?: string;
 	certificateId: { short: string; full: string };
-	/** Absolute URL of the verify page; the QR code opens it. */
+	/** Absolute URL of the verify page; the QR code opens it. Printed without its #fragment. */
 	verifyUrl: string;
 	/** What this proves and what it does not (self-issued, signed with the learner's own key). */
 	statement: string;
@@ -65,6 +65,11 @@ const estimateWidth = (text: string, size: number): number => [...text].length *
 function line(text: string, x: number, y: number, size: number, opts: { maxWidth: number; anchor?: 'start' | 'middle' | 'end'; weight?: number; fill?: string; family?: string; style?: string }): string {
 	const fit = estimateWidth(text, size) > opts.maxWidth ? ` textLength="${opts.maxWidth}" lengthAdjust="spacingAndGlyphs"` : '';
 	return `<text x="${x}" y="${y}" font-size="${size}"${opts.weight ? ` font-weight="${opts.weight}"` : ''}${opts.style ? ` font-style="${opts.style}"` : ''} text-anchor="${opts.anchor ?? 'middle'}" fill="${opts.fill ?? INK}"${opts.family ? ` font-family="${opts.family}"` : ''}${fit}>${escapeXml(text)}</text>`;
+}
+
+/** The URL printed under the QR code: without its #fragment (the QR code carries the full URL), so it stays readable. */
+export function readableUrl(url: string): string {
+	return url.split('#')[0]!;
 }
 
 /** Split `text` into lines of at most `maxChars` characters at spaces (long words are kept whole). */
@@ -117,7 +122,7 @@ export function renderCertificateSvg(c: CertificateView): string {
 		statement,
 		qrGroup(c.verifyUrl, 893, 540, 150),
 		line('Scan or visit to verify:', 968, 708, 11, { maxWidth: 200, fill: MUTED }),
-		line(c.verifyUrl, 968, 724, 10, { maxWidth: 210, fill: MUTED, family: MONO_STACK }),
+		line(readableUrl(c.verifyUrl), 968, 724, 11, { maxWidth: 210, fill: MUTED, family: MONO_STACK }),
 	].join('');
 	return svgDocument(W, H, `${kindLabel}: ${c.title}, ${c.learnerName}`, body);
 }

@@ -22,7 +22,6 @@
  */
 import { bakePng } from './bake-png';
 import { bakeSvg } from './bake-svg';
-import { renderCertificatePdf } from './certificate-pdf';
 import { type CertificateView, renderBadgeSvg, renderCertificateSvg } from './certificate-svg';
 import { type CredentialInput, type OpenBadgeCredential, buildCredential, shortCertificateId } from './ob3';
 import { signCredential } from './sign';
@@ -121,8 +120,11 @@ export async function makeCredentialFile(format: ExportFormat, request: ExportRe
 
 	const view = certificateViewOf(request, certificateId, credential);
 	switch (format) {
-		case 'pdf':
+		case 'pdf': {
+			// pdf-lib is most of the export code (~170 KB gzip): load it only for a PDF.
+			const { renderCertificatePdf } = await import('./certificate-pdf');
 			return file('', 'pdf', 'application/pdf', await renderCertificatePdf(view, { fontBytes: deps.fontBytes }));
+		}
 		case 'svg':
 			return file('', 'svg', 'image/svg+xml', utf8(bakeSvg(renderCertificateSvg(view), jws)));
 		case 'badge-svg':

@@ -220,7 +220,9 @@ export async function buildCredential(
 		...(evidence.length === 0 ? {} : { evidence }),
 	};
 	const certificateId = await certificateIdOf(withoutId);
-	const credential: OpenBadgeCredential = { '@context': withoutId['@context'], id: credentialIdFor(certificateId), ...withoutId };
+	// Written as @context, id, then the rest, so the JSON reads in the spec's usual order.
+	const { '@context': context, ...body } = withoutId;
+	const credential: OpenBadgeCredential = { '@context': context, id: credentialIdFor(certificateId), ...body };
 	return { credential, certificateId };
 }
 

@@ -123,6 +123,12 @@ describe('SVG baking', () => {
 		expect(extractFromSvg(body)).toEqual({ kind: 'found', text: '{"a":"<&Ł"}' });
 	});
 
+	it('scans hostile prologs and tags without backtracking (40 comments would take ~2^40 steps with a naive regex)', () => {
+		expect(isSvgText(`${'<!--a-->'.repeat(40)}x`)).toBe(false);
+		expect(isSvgText(`${'<!--a-->'.repeat(40)}<svg>`)).toBe(true);
+		expect(extractFromSvg(`<svg>${'<openbadges:credential '.repeat(100_000)}`)).toMatchObject({ kind: 'error', reason: expect.stringMatching(/cut short/) });
+	});
+
 	it('says "none" without a credential and gives reasons for truncated or foreign text', () => {
 		expect(extractFromSvg(BADGE)).toEqual({ kind: 'none' });
 		const baked = bakeSvg(BADGE, credential);

@@ -35,10 +35,12 @@ describe('renderCertificateSvg', () => {
 		const { elements, texts, attributes } = parseXml(svg);
 		expect(elements[0]).toBe('svg');
 		expect(attributes[0]).toMatchObject({ viewBox: '0 0 1123 794', xmlns: 'http://www.w3.org/2000/svg' });
-		for (const text of ['Ada Lovelace', 'Level 1 Engineer', 'Engineering excellence', 'Issued on 2026-11-30 · Valid until 2028-11-30', 'Certificate ID 3F2A-9C01-77B4-E0D2', view.certificateId.full, view.verifyUrl, 'Requirements: seed 004, Certification']) {
+		for (const text of ['Ada Lovelace', 'Level 1 Engineer', 'Engineering excellence', 'Issued on 2026-11-30 · Valid until 2028-11-30', 'Certificate ID 3F2A-9C01-77B4-E0D2', view.certificateId.full, 'https://training.example.org/credentials/verify/', 'Requirements: seed 004, Certification']) {
 			expect(texts).toContain(text);
 		}
 		expect(texts.join(' ')).toContain('it does not prove that anyone vouches for it.');
+		// The printed URL drops the #fragment; the QR code carries it (next test).
+		expect(texts.join(' ')).not.toContain('#id=');
 	});
 
 	it('uses nothing external: no href, no url(), no @import, no <image>', () => {

@@ -115,11 +115,29 @@ describe('checkOpenBadgeCredential', () => {
 		const anonymous = { ...credential, credentialSubject: { type: ['AchievementSubject'], achievement: credential.credentialSubject.achievement } };
 		expect(checkOpenBadgeCredential(anonymous)).toMatchObject({ ok: false, problem: 'credentialSubject needs an id or an identifier' });
 	});
-	it('refuses an issuer Profile without type Profile', async () => {
+	it.each([
+		['an issuer Profile without type', { issuer: { id: DID, name: 'x' } }, 'issuer.type is missing'],
+		['an issuer that is neither URI nor Profile', { issuer: 42 }, 'issuer has the wrong type (expected string)'],
+		['an issuer id that is not a URI', { issuer: { id: 'x y', type: 'Profile' } }, 'issuer.id is not a URI'],
+		['evidence without type', { evidence: [{ name: 'x' }] }, 'evidence[0].type is missing'],
+		['a 600-character name', { name: 'x'.repeat(600) }, 'name is too long (at most 500 characters)'],
+		['only the VC context', { '@context': ['https://www.w3.org/ns/credentials/v2'] }, '@context has too few entries (at least 2)'],
+	])('names the problem with %s', async (_, override, problem) => {
 		const { credential } = await buildCredential(sampleInput(DID));
-		const result = checkOpenBadgeCredential({ ...credential, issuer: { id: DID, name: 'x' } });
-		expect(result.ok).toBe(false);
-		if (!result.ok) expect(result.problem).toMatch(/^issuer/);
+		expect(checkOpenBadgeCredential({ ...credential, ...override })).toEqual({ ok: false, problem });
+	});
+
+	it('names a criteria without id or narrative and a foreign identifier type', async () => {
+		const { credential: c } = await buildCredential(sampleInput(DID));
+		const subject = c.credentialSubject;
+		expect(checkOpenBadgeCredential({ ...c, credentialSubject: { ...subject, achievement: { ...subject.achievement, criteria: {} } } })).toEqual({
+			ok: false,
+			problem: 'credentialSubject.achievement.criteria needs an id or a narrative',
+		});
+		expect(checkOpenBadgeCredential({ ...c, credentialSubject: { ...subject, identifier: [{ type: 'Other', identityType: 'name', hashed: false, identityHash: 'x' }] } })).toEqual({
+			ok: false,
+			problem: 'credentialSubject.identifier[0].type must be "IdentityObject"',
+		});
 	});
 	it('accepts the spec sample with compacted type strings', () => {
 		const sample = {
