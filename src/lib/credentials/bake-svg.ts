@@ -9,7 +9,7 @@
  *   can close the CDATA section or the element.
  * Any existing `<openbadges:credential>` is removed first (the spec lets the baker overwrite).
  *
- * Works on text with regular expressions (no DOM), so it runs in Node and workers. Extraction
+ * Works on text (indexOf scans, no DOM), so it runs in Node and workers. Extraction
  * reads only the first `<openbadges:credential>`, as the spec says.
  */
 
