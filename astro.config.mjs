@@ -26,7 +26,7 @@ export default defineConfig({
 	// (public/_headers; workerCspProxy below for dev and preview). See src/build/csp.mjs, README "Hosting".
 	security: {
 		csp: {
-			directives: PAGE_DIRECTIVES,
+			directives: [...PAGE_DIRECTIVES],
 			scriptDirective: { resources: SCRIPT_RESOURCES, hashes: inlineScriptHashes(PROJECT_ROOT) },
 			styleDirective: { resources: STYLE_RESOURCES },
 		},

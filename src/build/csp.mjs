@@ -31,7 +31,7 @@ import { fileURLToPath } from 'node:url';
  * - worker-src 'self': Monaco's workers and the offline runner are files under /_astro/.
  * - no frame-src: falls back to default-src 'self'; lab pages add StackBlitz.
  */
-export const PAGE_DIRECTIVES = [
+export const PAGE_DIRECTIVES = /** @type {const} */ ([
 	"default-src 'self'",
 	"connect-src 'self'",
 	"img-src 'self' data:",
@@ -40,7 +40,7 @@ export const PAGE_DIRECTIVES = [
 	"object-src 'none'",
 	"base-uri 'self'",
 	"form-action 'self'",
-];
+]);
 
 /**
  * script-src besides the hashes: the site's own files, and WebAssembly compilation for Pagefind's

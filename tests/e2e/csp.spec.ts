@@ -35,7 +35,7 @@ async function watchCsp(page: Page): Promise<CspWatch> {
 	return { console: messages, events: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp) };
 }
 
-async function expectNoViolations(page: Page, watch: CspWatch): Promise<void> {
+async function expectNoViolations(watch: CspWatch): Promise<void> {
 	expect(await watch.events(), 'securitypolicyviolation events').toEqual([]);
 	expect(watch.console, 'console CSP errors').toEqual([]);
 }
@@ -87,7 +87,7 @@ for (const [type, url] of Object.entries(PAGES)) {
 		await page.goto(url);
 		await page.waitForLoadState('networkidle');
 		await search(page, 'quality gates');
-		await expectNoViolations(page, watch);
+		await expectNoViolations(watch);
 	});
 }
 
@@ -127,7 +127,7 @@ test('lab page: Monaco, the offline runner and the WebContainer start run withou
 	await runChecks(page, 'auto', 60_000);
 	expect(await auto).toMatchObject({ runner: 'offline' });
 	expect(stackblitz.some((u) => u.startsWith('https://stackblitz.com/headless'))).toBe(true);
-	await expectNoViolations(page, watch);
+	await expectNoViolations(watch);
 
 	// Every worker script is served with the worker policy (header, not meta).
 	const runnerScript = workers.find((u) => /\/_astro\/offline-worker[^/]*\.js$/.test(u));
@@ -172,18 +172,23 @@ test.describe('lab code in the offline runner', () => {
 		const area = page.locator('[data-part="textarea"]');
 		const original = await area.inputValue();
 		const target = `http://127.0.0.1:${port}`;
-		// getUserById first tries three ways out, logging each outcome and the violations the
-		// worker reports, then does its job; the checks await it, so the output arrives.
+		// The module first tries three ways out, logging each outcome and each violation the worker
+		// reports; getUserById (which every check calls) waits until all three violations arrived,
+		// so the output is in before the run ends. Without them the checks hit their time limit.
 		const probe = [
-			`self.addEventListener('securitypolicyviolation', (e) => console.log('violation', e.effectiveDirective, e.blockedURI));`,
+			'let reported = 0; let allReported: () => void;',
+			'const violations = new Promise<void>((resolve) => (allReported = resolve));',
+			`self.addEventListener('securitypolicyviolation', (e) => { console.log('violation', e.effectiveDirective, e.blockedURI); if (++reported === 3) allReported(); });`,
+			'const probe = (async () => {',
 			`try { await fetch('${target}/fetch'); console.log('fetch: reached'); } catch (e) { console.log('fetch: blocked', String(e)); }`,
 			`try { const ws = new WebSocket('${target.replace('http', 'ws')}/socket'); await new Promise((ok, ko) => { ws.onopen = ok; ws.onerror = ko; }); console.log('websocket: reached'); } catch (e) { console.log('websocket: blocked', String(e)); }`,
 			`try { (self as any).importScripts('${target}/script.js'); console.log('importScripts: reached'); } catch (e) { console.log('importScripts: blocked', String(e)); }`,
-			'await new Promise((r) => setTimeout(r, 200));',
+			'await violations;',
+			'})();',
 		].join('\n');
 		const marker = 'const query = `SELECT * FROM users WHERE id = ${userId}`;';
 		expect(original).toContain(marker);
-		await area.fill(original.replace(marker, `${probe}\n${marker}`));
+		await area.fill(`${probe}\n${original.replace(marker, `await probe;\n${marker}`)}`);
 		const result = nextLabResult(page);
 		await runChecks(page, 'offline');
 		expect(await result).toMatchObject({ runner: 'offline' });
