@@ -6,6 +6,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { programSidebar } from './src/lib/curriculum/sidebar.ts';
 import { readSidebarSources } from './src/build/sidebar-sources.mjs';
 import { monacoCssOnDemand } from './src/build/vite-plugin-monaco-css.mjs';
+import { cspCheck, inlineScriptHashes, PAGE_DIRECTIVES, PROJECT_ROOT, SCRIPT_RESOURCES, STYLE_RESOURCES, workerCspProxy } from './src/build/csp.mjs';
 import { PAGEFIND_RANKING } from './src/lib/search/ranking.ts';
 import { PROGRAM_IDS as ALL_PROGRAMS } from './src/lib/curriculum/taxonomy.ts';
 
@@ -21,6 +22,15 @@ const isolationHeaders = {
 export default defineConfig({
 	site: 'https://training.example.org',
 	server: { headers: isolationHeaders },
+	// Content-Security-Policy: a meta element per page (Astro), a header on worker scripts
+	// (public/_headers; workerCspProxy below for dev and preview). See src/build/csp.mjs, README "Hosting".
+	security: {
+		csp: {
+			directives: [...PAGE_DIRECTIVES],
+			scriptDirective: { resources: SCRIPT_RESOURCES, hashes: inlineScriptHashes(PROJECT_ROOT) },
+			styleDirective: { resources: STYLE_RESOURCES },
+		},
+	},
 	// Keep src/content/docs (a symlink to content/docs) as the path Vite reports, so Starlight
 	// and starlight-links-validator see the same file ids.
 	vite: {
@@ -30,6 +40,8 @@ export default defineConfig({
 			alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/runtime/search/pagefind-ui.ts', import.meta.url)) }],
 		},
 		cacheDir: './.cache/vite',
+		server: { proxy: workerCspProxy() },
+		preview: { proxy: workerCspProxy() },
 		// Monaco's CSS only on lab pages, injected when the editor mounts (DESIGN.md, Monaco).
 		plugins: [monacoCssOnDemand()],
 		// npm run bench builds with hidden source maps to attribute JS bytes to Starlight or to us.
@@ -38,6 +50,7 @@ export default defineConfig({
 	// Per-checkout cache: several work trees may share one node_modules.
 	cacheDir: './.cache/astro',
 	integrations: [
+		cspCheck(),
 		starlight({
 			title: 'QMS Training',
 			description: 'Learning paths, labs, knowledge checks and credentials for software teams.',

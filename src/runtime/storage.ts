@@ -269,7 +269,7 @@ let shared: StorageAdapter | undefined;
 /** The page's storage adapter over window.localStorage (created on first use). Browser only. */
 export function getStorage(): StorageAdapter {
 	if (!shared) {
-		let backend: StorageBackend | null = null;
+		let backend: StorageBackend | null;
 		try {
 			backend = window.localStorage;
 		} catch {

@@ -155,6 +155,7 @@ export type LabAttempt = z.infer<typeof LabAttemptSchema>;
 /** Learner profile. */
 export const ProfileSchema = z.object({
 	/** Name to print on certificates; '' when not given. Control characters are refused. */
+	// eslint-disable-next-line no-control-regex -- refusing control characters is the point.
 	displayName: LearnerText(80).check(z.regex(/^[^\u0000-\u001f\u007f]*$/)),
 	/** When the name was last set; the newer name wins in merges. Absent when never set. */
 	updatedAt: z.optional(IsoTime),

@@ -67,7 +67,9 @@ try {
 	for (let i = 0; i < 100; i++) {
 		try {
 			if ((await fetch(`${origin}/`)).ok) break;
-		} catch {}
+		} catch {
+			// Not listening yet: try again.
+		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
 	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

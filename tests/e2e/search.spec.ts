@@ -23,12 +23,17 @@ const questions: Question[] = readdirSync(dir)
 async function top3(page: Page, query: string): Promise<string[]> {
 	return page.evaluate(
 		async ({ q, ranking }) => {
-			const w = window as unknown as { __pf?: any };
-			w.__pf ??= await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
-			await w.__pf.options({ ranking });
-			const res = await w.__pf.search(q);
-			const data = await Promise.all(res.results.slice(0, 3).map((r: any) => r.data()));
-			return data.map((d: any) => new URL(d.url, location.origin).pathname.replace(/^\/|\/$/g, ''));
+			// The part of Pagefind's JS API used here (pagefind.js).
+			interface Pagefind {
+				options(o: object): Promise<void>;
+				search(q: string): Promise<{ results: Array<{ data(): Promise<{ url: string }> }> }>;
+			}
+			const w = window as unknown as { __pf?: Pagefind };
+			const pf = (w.__pf ??= (await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`)) as Pagefind);
+			await pf.options({ ranking });
+			const res = await pf.search(q);
+			const data = await Promise.all(res.results.slice(0, 3).map((r) => r.data()));
+			return data.map((d) => new URL(d.url, location.origin).pathname.replace(/^\/|\/$/g, ''));
 		},
 		{ q: searchTerm(query), ranking: PAGEFIND_RANKING },
 	);

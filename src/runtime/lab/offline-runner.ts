@@ -1,6 +1,6 @@
 import type { LabCheck } from '../../schemas/lab-result';
-import type { VitestAssertion, VitestReport } from '../../schemas/vitest-report';
-import type { RunRequest, WorkerMessage } from '../../lib/labs/runner/protocol';
+import type { VitestAssertion } from '../../schemas/vitest-report';
+import { readWorkerMessage, type RunRequest } from '../../lib/labs/runner/protocol';
 import { checkName, checksFromReport, summarizeFailures } from '../../lib/labs/runner/report';
 import type { LabFiles } from '../../lib/labs/tree';
 import OfflineWorker from './offline-worker?worker';
@@ -8,7 +8,9 @@ import OfflineWorker from './offline-worker?worker';
 /**
  * Runs a lab's checks in a fresh Web Worker (offline-worker.ts) and enforces a wall-clock time
  * limit by terminating the worker: an endless loop in lab code ends the run with a failing
- * "Time limit" check, and the next run gets a new worker. Resolves with the checks; never rejects.
+ * "Time limit" check, and the next run gets a new worker. Every message from the worker is parsed
+ * (readWorkerMessage) before it is believed: one that does not fit the protocol ends the run with a
+ * failing "Offline runner" check, never a pass. Resolves with the checks; never rejects.
  */
 
 /** Default wall-clock limit for one offline run, in ms. */
@@ -16,6 +18,9 @@ export const OFFLINE_TIME_LIMIT_MS = 15_000;
 
 /** Name of the check added when the time limit stops a run. */
 export const TIME_LIMIT_CHECK = 'Time limit';
+
+/** Name of the failing check when the runner could not start, crashed or sent an unreadable message. */
+export const RUNNER_CHECK = 'Offline runner';
 
 export interface OfflineRunOptions {
 	files: LabFiles;
@@ -36,7 +41,7 @@ export function runOffline({ files, timeLimitMs = OFFLINE_TIME_LIMIT_MS, onOutpu
 		try {
 			worker = new OfflineWorker();
 		} catch (error) {
-			resolve({ checks: [{ name: 'Offline runner', status: 'fail', message: `The runner could not start: ${String(error)}` }], timedOut: false });
+			resolve({ checks: [{ name: RUNNER_CHECK, status: 'fail', message: `The runner could not start: ${String(error)}` }], timedOut: false });
 			return;
 		}
 		const end = (outcome: OfflineRunOutcome) => {
@@ -55,21 +60,21 @@ export function runOffline({ files, timeLimitMs = OFFLINE_TIME_LIMIT_MS, onOutpu
 			}));
 			end({ checks: [...done, { name: TIME_LIMIT_CHECK, status: 'fail', message }], timedOut: true });
 		}, timeLimitMs);
-		worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
-			const message = event.data;
+		const fail = (message: string) => {
+			onOutput(`\n\u001b[31mThe offline runner failed: ${message}\u001b[39m\n`);
+			end({ checks: [{ name: RUNNER_CHECK, status: 'fail', message }], timedOut: false });
+		};
+		worker.onmessage = (event: MessageEvent<unknown>) => {
+			const message = readWorkerMessage(event.data);
 			if (message.type === 'output') onOutput(message.text);
 			else if (message.type === 'test') finished.push(message.result);
-			else if (message.type === 'done') end({ checks: checksFromReport(message.report as VitestReport), timedOut: false });
-			else if (message.type === 'crash') {
-				onOutput(`\n\u001b[31mThe offline runner failed: ${message.message}\u001b[39m\n`);
-				end({ checks: [{ name: 'Offline runner', status: 'fail', message: message.message }], timedOut: false });
-			}
+			else if (message.type === 'done') end({ checks: checksFromReport(message.report), timedOut: false });
+			else if (message.type === 'crash') fail(message.message);
+			else fail(`it sent a message this page cannot read (${message.error}), so the run does not count.`);
 		};
 		worker.onerror = (event) => {
 			event.preventDefault();
-			const text = event.message || 'the worker script failed to load';
-			onOutput(`\n\u001b[31mThe offline runner failed: ${text}\u001b[39m\n`);
-			end({ checks: [{ name: 'Offline runner', status: 'fail', message: text }], timedOut: false });
+			fail(event.message || 'the worker script failed to load');
 		};
 		const request: RunRequest = { type: 'run', files };
 		worker.postMessage(request);

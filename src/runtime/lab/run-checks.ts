@@ -26,6 +26,7 @@ const terminals = new WeakMap<HTMLElement, LabTerminal>();
 
 /** Longest plain-text transcript kept in the page, in characters (older text is dropped). */
 const LOG_LIMIT = 100_000;
+// eslint-disable-next-line no-control-regex -- ESC (\u001b) starts every ANSI escape sequence.
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 const RUNNER_LABEL: Record<LabRunner, string> = {

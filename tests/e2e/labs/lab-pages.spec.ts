@@ -1,5 +1,5 @@
 import { readdirSync, existsSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openLab, runChecks, startEditor } from './helpers';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 

@@ -76,6 +76,7 @@ export async function stored(page: Page, key = KEY): Promise<string | null> {
 	return page.evaluate((k) => localStorage.getItem(k), key);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read any field of the stored JSON, damaged ones included.
 export async function storedRecord(page: Page): Promise<Record<string, any>> {
 	return JSON.parse((await stored(page)) ?? 'null');
 }

@@ -15,12 +15,19 @@ const scripts = (page: Page) => page.evaluate(() => performance.getEntriesByType
 const belowFold = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top - window.innerHeight);
 
 test('a knowledge check below the fold hydrates when scrolled into view by keyboard, then works by keyboard', async ({ page }) => {
+	const quizCode: string[] = [];
+	page.on('request', (r) => {
+		if (r.url().includes('quiz-element')) quizCode.push(r.url());
+	});
 	await page.goto(QUIZ_PAGE, { waitUntil: 'networkidle' });
 	const q = quiz(page);
 	const submit = q.locator('[data-submit]');
 	// Precondition: the quiz starts well below the fold (more than the 200 px look-ahead).
 	expect(await belowFold(page, `qms-quiz[data-quiz-id="${QUIZ_ID}"]`)).toBeGreaterThan(400);
-	await page.waitForTimeout(1000);
+	// Let the page settle on events, not a clock: IntersectionObserver reports its first state in a
+	// frame, so after two frames and an idle period any load-time trigger would have asked for the code.
+	await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(() => resolve())))));
+	expect(quizCode, 'quiz island code not requested before it is needed').toEqual([]);
 	expect(await page.evaluate(() => customElements.get('qms-quiz') === undefined), 'quiz island not defined before it is needed').toBe(true);
 	await expect(submit).toBeDisabled();
 	expect((await scripts(page)).filter((s) => s.includes('quiz-element'))).toEqual([]);

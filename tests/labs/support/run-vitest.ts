@@ -66,7 +66,7 @@ export async function runVitest(dir: string, timeoutMs = 90_000): Promise<RunRes
 	try {
 		report = JSON.parse(await readFile(reportFile, 'utf8')) as JsonReport;
 	} catch (error) {
-		throw new Error(`vitest in ${dir} wrote no readable report (exit ${exitCode}): ${(error as Error).message}\n${output}`);
+		throw new Error(`vitest in ${dir} wrote no readable report (exit ${exitCode}): ${(error as Error).message}\n${output}`, { cause: error });
 	}
 	const checks = report.testResults.flatMap((file) =>
 		file.assertionResults.map((check) => ({

@@ -193,7 +193,7 @@ export async function executeSuite(root: SuiteNode, options: ExecuteOptions): Pr
 			for (const t of tests) record(t, modes.get(t) === 'todo' ? 'todo' : 'skipped', null, []);
 			return;
 		}
-		let teardowns: unknown[] = [];
+		let teardowns: unknown[];
 		try {
 			teardowns = await runHooks(suite.hooks.beforeAll, [suite], 'beforeAll');
 		} catch (error) {

@@ -1,4 +1,4 @@
-import type { VitestAssertion, VitestReport } from '../../../schemas/vitest-report';
+import { RunnerMessageSchema, type RunnerMessage, type RunnerMessageInput } from '../../../schemas/runner-message';
 import type { LabFiles } from '../tree';
 
 /** Messages between the lab page and the offline runner's Web Worker. */
@@ -11,12 +11,37 @@ export interface RunRequest {
 	testTimeoutMs?: number;
 }
 
-export type WorkerMessage =
-	/** Terminal text (ANSI colours, `\n` line ends). */
-	| { type: 'output'; text: string }
-	/** One test finished (for live progress). */
-	| { type: 'test'; file: string; result: VitestAssertion }
-	/** The run finished. */
-	| { type: 'done'; report: VitestReport }
-	/** The runner itself failed (a bug, not a failing check). */
-	| { type: 'crash'; message: string };
+/** Worker → page, as posted (src/schemas/runner-message.ts). */
+export type WorkerMessage = RunnerMessageInput;
+
+/** A worker message the page could not read: `error` says what was wrong, in plain words. */
+export interface InvalidWorkerMessage {
+	type: 'invalid';
+	error: string;
+}
+
+/** Longest part of a bad message quoted back in the error, in characters. */
+const QUOTE_LIMIT = 120;
+
+function describe(data: unknown): string {
+	let text: string;
+	try {
+		text = JSON.stringify(data) ?? String(data);
+	} catch {
+		text = String(data);
+	}
+	return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+}
+
+/**
+ * Parses one message from the worker with RunnerMessageSchema. Returns the message with defaults
+ * applied, or `{ type: 'invalid', error }` naming the first problem (its path in the message) and
+ * quoting the start of what arrived. Never throws.
+ */
+export function readWorkerMessage(data: unknown): RunnerMessage | InvalidWorkerMessage {
+	const parsed = RunnerMessageSchema.safeParse(data);
+	if (parsed.success) return parsed.data;
+	const issue = parsed.error.issues[0];
+	const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+	return { type: 'invalid', error: `${issue?.message ?? 'unreadable message'}${where}, in ${describe(data)}` };
+}

@@ -15,6 +15,7 @@ export function checkName(ancestorTitles: readonly string[], title: string): str
 }
 
 // Vitest prefixes ANSI colours in some messages; the checks list shows plain text.
+// eslint-disable-next-line no-control-regex -- ESC (\u001b) starts every ANSI colour code.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**

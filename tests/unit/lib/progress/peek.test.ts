@@ -159,7 +159,7 @@ describe('peekRecord', () => {
 				z: [],
 			},
 			quizzes: {
-				q: { attempts: [{ id: 'x', submittedAt: t, score: 80, passed: true }, { id: 'y', submittedAt: t, score: '100', passed: true }, { id: 'z', submittedAt: t, score: 1e400, passed: true }, null] },
+				q: { attempts: [{ id: 'x', submittedAt: t, score: 80, passed: true }, { id: 'y', submittedAt: t, score: '100', passed: true }, { id: 'z', submittedAt: t, score: Number.POSITIVE_INFINITY, passed: true }, null] },
 				r: { attempts: 'none' },
 				s: 7,
 			},

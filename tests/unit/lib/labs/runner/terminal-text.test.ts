@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consoleText, summaryText, testText } from '../../../../../src/lib/labs/runner/terminal-text';
 
+// eslint-disable-next-line no-control-regex -- ESC (\u001b) starts every ANSI colour code.
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 describe('terminal text', () => {
