@@ -26,7 +26,10 @@ describe('OB 3.0 JSON Schema (ajv 2019-09)', () => {
 		expect(validate(JSON.parse(JSON.stringify(credential, null, 2)))).toBe(true);
 	});
 
-	const broken: [string, (c: Record<string, any>) => void, string][] = [
+	/** A mutable copy of the credential JSON, as any JSON reader would see it. */
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case reaches into a different nested field of parsed JSON.
+	type Json = Record<string, any>;
+	const broken: [string, (c: Json) => void, string][] = [
 		['contexts in the wrong order', (c) => c['@context'].reverse(), '/@context/0'],
 		['no OpenBadgeCredential type', (c) => (c.type = ['VerifiableCredential']), '/type'],
 		['no validFrom', (c) => delete c.validFrom, ''],
@@ -39,7 +42,7 @@ describe('OB 3.0 JSON Schema (ajv 2019-09)', () => {
 		['id that is not a URI', (c) => (c.id = 'not a uri'), '/id'],
 	];
 	it.each(broken)('refuses %s', (_, breakIt, path) => {
-		const copy = structuredClone(credential) as unknown as Record<string, any>;
+		const copy = structuredClone(credential) as unknown as Json;
 		breakIt(copy);
 		expect(validate(copy)).toBe(false);
 		expect(validate.errors!.some((e) => e.instancePath === path)).toBe(true);
