@@ -58,6 +58,12 @@ test('every certificate and badge of content/certifications is listed with a sta
 
 test('earn the Performance Expert badge through the UI, download every format and check each on the verify page', async ({ page }, info) => {
 	test.setTimeout(120_000);
+	// Making the files (canvas, IndexedDB, workers, the PDF font) must stay inside the pages' Content-Security-Policy.
+	const violations: string[] = [];
+	await page.exposeFunction('reportCspViolation', (v: string) => violations.push(v));
+	await page.addInitScript(() =>
+		document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`)),
+	);
 	await earnPerformanceExpert(page);
 	await setName(page, NAME);
 	await page.goto('/credentials/');
@@ -83,6 +89,7 @@ test('earn the Performance Expert badge through the UI, download every format an
 		files[format] = await download(page, () => c.getByRole('button', { name: label }).click());
 		await expect(c.locator('[data-export-status]')).toContainText('Downloaded');
 	}
+	expect(violations, 'CSP violations while making the files').toEqual([]);
 	const certId = /Certificate ID ([0-9a-f]{64})/.exec((await c.locator('[data-export-status]').textContent())!)![1]!;
 
 	// PDF: A4 landscape, the name and title as real text, the certificate ID printed.
