@@ -3,7 +3,9 @@
  * `qms-training:progress` through the storage adapter, with every action a learner takes.
  *
  * Each action first reconciles with what is stored (another tab may have written since), applies
- * the change, and writes the whole record in one setItem. If the browser refuses the write, the
+ * the change, validates the result with ProgressSchema (the schema reads use; a change that fails
+ * is refused with a message and nothing is saved) and writes the whole record in one setItem.
+ * Reading salvages (src/lib/progress/salvage.ts): damaged parts are set aside, the rest is kept. If the browser refuses the write, the
  * store keeps the stored state and the adapter shows a notice, so the page never shows a change
  * that was not saved (unless storage is unavailable, when the page's memory is all there is).
  * Another tab's write arrives as a `storage` event and is merged in (src/lib/progress/merge.ts).
@@ -13,7 +15,10 @@
  */
 import { atom, onMount, type ReadableAtom } from 'nanostores';
 import {
+	CertificationSchema,
+	LIMITS,
 	ProfileSchema,
+	ProgressSchema,
 	type FeedbackEntry,
 	type LabAttempt,
 	type ProgressRecord,
@@ -25,7 +30,8 @@ import { canonicalJson } from '../lib/progress/canonical';
 import type { Change } from '../lib/progress/changes';
 import { newId } from '../lib/progress/ids';
 import { merge, sync } from '../lib/progress/merge';
-import { migrateRecord } from '../lib/progress/migrate';
+import { describeIssues, migrateRecord } from '../lib/progress/migrate';
+import { salvageRecord } from '../lib/progress/salvage';
 import * as R from '../lib/progress/record';
 import type { ImportResult } from '../lib/progress/transfer';
 import { getStorage, type ParseOutcome, type StorageAdapter } from '../runtime/storage';
@@ -61,9 +67,15 @@ export type ImportPreview =
 
 const NOT_SAVED = 'Your browser refused to save this change (storage may be full). Nothing was changed.';
 
+/** A stored record: migrated, validated part by part; damaged parts are set aside (the adapter backs them up). */
 function parseRecord(json: unknown): ParseOutcome<ProgressRecord> {
-	const m = migrateRecord(json);
-	return m.ok ? { ok: true, value: m.record } : { ok: false, message: m.message };
+	const m = salvageRecord(json);
+	return m.ok ? { ok: true, value: m.record, setAside: m.setAside } : { ok: false, message: m.message };
+}
+
+/** The message for a change the schema refuses. */
+function invalidChange(error: Parameters<typeof describeIssues>[0]): string {
+	return `This change was not saved because it does not fit the progress record (${describeIssues(error, 2)}). Nothing was changed.`;
 }
 
 function parseUndo(json: unknown): ParseOutcome<{ info: UndoInfo; record: ProgressRecord }> {
@@ -126,7 +138,12 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 		const s = ensureLoaded();
 		const stored = readStored();
 		const base = stored ? sync($progress.get(), stored) : $progress.get();
-		const next = R.normalize(change(base));
+		const checked = ProgressSchema.safeParse(R.normalize(change(base)));
+		if (!checked.success) {
+			$progress.set(base);
+			return { ok: false, message: invalidChange(checked.error) };
+		}
+		const next = checked.data;
 		if (!s.write(PROGRESS_KEY, next)) {
 			$progress.set(base);
 			return { ok: false, message: NOT_SAVED };
@@ -136,8 +153,11 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 	}
 
 	/** Replace the record whole (reset, undo), after saving the current one to the undo slot when `snapshot` is given. */
-	function replace(next: ProgressRecord, snapshot: UndoInfo | null): ActionResult {
+	function replace(candidate: ProgressRecord, snapshot: UndoInfo | null): ActionResult {
 		const s = ensureLoaded();
+		const checked = ProgressSchema.safeParse(candidate);
+		if (!checked.success) return { ok: false, message: invalidChange(checked.error) };
+		const next = checked.data;
 		const stored = readStored();
 		const current = stored ? sync($progress.get(), stored) : $progress.get();
 		if (snapshot) {
@@ -177,9 +197,11 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 
 		/** Save "Certification Date" (YYYY-MM-DD or '') and "Certified By" of a checklist. */
 		setChecklistMeta(checklistId: string, fields: { date: string; by: string }): ActionResult {
-			if (fields.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(fields.date)) return { ok: false, message: 'Enter the date as YYYY-MM-DD.' };
-			if (fields.by.length > 120) return { ok: false, message: '"Certified by" is limited to 120 characters.' };
-			return update((r) => R.setCertification(r, checklistId, { date: fields.date, by: fields.by.trim() }, now()));
+			const by = fields.by.trim();
+			const { date: dateSchema, by: bySchema } = CertificationSchema.def.shape;
+			if (!dateSchema.safeParse(fields.date).success) return { ok: false, message: 'Enter a real calendar date as YYYY-MM-DD (for example 2026-02-28), or leave it empty.' };
+			if (!bySchema.safeParse(by).success) return { ok: false, message: `"Certified by" is limited to ${LIMITS.certifiedBy} characters.` };
+			return update((r) => R.setCertification(r, checklistId, { date: fields.date, by }, now()));
 		},
 
 		/** Keep a self-assessment submission (ratings 1–5 by statement id and their average). */
@@ -211,11 +233,11 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 			return { ...update((r) => R.addLabAttempt(r, labId, full)), attempt: full };
 		},
 
-		/** Set the name printed on certificates; '' removes it. Refuses control characters and more than 80 characters. */
+		/** Set the name printed on certificates; '' removes it. Refuses control characters and more than LIMITS.displayName characters. */
 		setDisplayName(name: string): ActionResult {
 			const displayName = name.trim();
 			const check = ProfileSchema.safeParse({ displayName });
-			if (!check.success) return { ok: false, message: 'Use at most 80 characters, without line breaks or control characters.' };
+			if (!check.success) return { ok: false, message: `Use at most ${LIMITS.displayName} characters, without line breaks or control characters.` };
 			return update((r) => R.setDisplayName(r, displayName, now()));
 		},
 
