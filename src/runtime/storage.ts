@@ -29,6 +29,7 @@
  */
 
 import { BACKUP_PREFIX, KEY_PREFIX, isQuotaError, probeStorage, type StorageBackend } from './storage-probe';
+import { storageUsage, type StorageUsage } from '../lib/progress/usage';
 
 export { BACKUP_PREFIX, KEY_PREFIX, isQuotaError, probeStorage, type StorageBackend };
 
@@ -90,6 +91,8 @@ export interface StorageAdapter {
 	rawAt(key: string): string | null;
 	/** Delete a backup made for damaged data and drop its notice. */
 	deleteBackup(key: string): void;
+	/** Bytes stored under our prefix (UTF-16, keys included), by kind; in memory when storage is unavailable. */
+	usage(): StorageUsage;
 	/** Current notices. */
 	notices(): StorageNotice[];
 	/** Called with the notices now and after every change; returns unsubscribe. */
@@ -329,6 +332,18 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 				/* ignore */
 			}
 			clear(key);
+		},
+		usage() {
+			const entries: [string, string][] = [];
+			try {
+				for (let i = 0; i < backend.length; i++) {
+					const key = backend.key(i);
+					if (key?.startsWith(KEY_PREFIX)) entries.push([key, backend.getItem(key) ?? '']);
+				}
+			} catch {
+				/* listing failed: count what was listed */
+			}
+			return storageUsage(entries, KEY_PREFIX);
 		},
 		notices: () => notices,
 		subscribeNotices(cb) {
