@@ -54,6 +54,8 @@ export type StorageNotice =
 			parts: string[] | null;
 	  };
 
+export type DamagedNotice = Extract<StorageNotice, { kind: 'damaged' }>;
+
 /** One part of a value that a parser set aside (kept in the backup, named in the notice). */
 export interface SetAside {
 	/** What it was, for the learner, e.g. 'Knowledge check "x" (attempts)'. */
@@ -79,6 +81,8 @@ export interface StorageAdapter {
 	 * by `parse` → raw text backed up, `damaged` notice, key cleared, null.
 	 */
 	read<T>(name: string, parse: (json: unknown) => ParseOutcome<T>): T | null;
+	/** `read`, also returning the `damaged` notice raised when the stored value could not be read. */
+	readWithNotice<T>(name: string, parse: (json: unknown) => ParseOutcome<T>): { value: T | null; damaged: DamagedNotice | null };
 	/** Write `value` as JSON. False (with a notice) when the browser refuses; the old value is then kept. */
 	write(name: string, value: unknown): boolean;
 	/** Remove a key (no notice on failure). */
@@ -203,7 +207,7 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 	 * back under `name`, then raise a notice naming the parts. When the backup cannot be saved the
 	 * parts stay in the notice for download, and the stored value is left as it was.
 	 */
-	function setAsideParts(name: string, value: unknown, parts: readonly SetAside[]): void {
+	function setAsideParts(name: string, value: unknown, parts: readonly SetAside[]): DamagedNotice {
 		const at = now();
 		const text = JSON.stringify({ from: name, at, setAside: parts }, null, 2);
 		const backupKey = `${BACKUP_PREFIX}${name}${PARTS_SUFFIX}@${at}`;
@@ -225,7 +229,7 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 			saved = false;
 		}
 		const labels = parts.map((p) => p.label);
-		raise({
+		const notice: DamagedNotice = {
 			id: saved ? backupKey : `damaged:${name}${PARTS_SUFFIX}`,
 			kind: 'damaged',
 			name,
@@ -234,7 +238,9 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 			backupKey: saved ? backupKey : null,
 			raw: saved ? null : text,
 			parts: labels,
-		});
+		};
+		raise(notice);
+		return notice;
 	}
 
 	/** Move damaged raw text out of `key` into a backup key; returns the backup key or null. */
@@ -262,29 +268,34 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 		}
 	}
 
-	function read<T>(name: string, parse: (json: unknown) => ParseOutcome<T>): T | null {
+	function readWithNotice<T>(name: string, parse: (json: unknown) => ParseOutcome<T>): { value: T | null; damaged: DamagedNotice | null } {
 		const key = KEY_PREFIX + name;
 		let raw: string | null;
 		try {
 			raw = backend.getItem(key);
 		} catch {
-			return null;
+			return { value: null, damaged: null };
 		}
-		if (raw === null) return null;
+		if (raw === null) return { value: null, damaged: null };
 		let reason: string;
 		try {
 			const result = parse(JSON.parse(raw));
 			if (result.ok) {
-				if (result.setAside?.length) setAsideParts(name, result.value, result.setAside);
-				return result.value;
+				const damaged = result.setAside?.length ? setAsideParts(name, result.value, result.setAside) : null;
+				return { value: result.value, damaged };
 			}
 			reason = result.message;
 		} catch (e) {
 			reason = e instanceof SyntaxError ? 'It is not valid JSON.' : `It could not be read: ${(e as Error)?.message}`;
 		}
 		const backupKey = setAside(name, key, raw);
-		raise({ id: backupKey ?? `damaged:${name}`, kind: 'damaged', name, at: now(), reason, backupKey, raw: backupKey ? null : raw, parts: null });
-		return null;
+		const damaged: DamagedNotice = { id: backupKey ?? `damaged:${name}`, kind: 'damaged', name, at: now(), reason, backupKey, raw: backupKey ? null : raw, parts: null };
+		raise(damaged);
+		return { value: null, damaged };
+	}
+
+	function read<T>(name: string, parse: (json: unknown) => ParseOutcome<T>): T | null {
+		return readWithNotice(name, parse).value;
 	}
 
 	function write(name: string, value: unknown): boolean {
@@ -303,6 +314,7 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 			return persistent;
 		},
 		read,
+		readWithNotice,
 		write,
 		remove(name) {
 			try {
