@@ -26,7 +26,8 @@ export type LoadOutcome =
 	/** Storage cannot be used: the lab works in memory for this page only. */
 	| { status: 'unavailable'; reason: string };
 
-export type SaveOutcome = { ok: true } | { ok: false; reason: string };
+/** `persistent: false` when storage is blocked and the files are kept in this page's memory only. */
+export type SaveOutcome = { ok: true; persistent: boolean } | { ok: false; reason: string };
 
 /** The adapter, or null if even creating it failed (no window). */
 function storage(): StorageAdapter | null {
@@ -69,7 +70,7 @@ export function loadLabFiles(id: string, editable: readonly string[]): LoadOutco
 function write(name: string, value: unknown): SaveOutcome {
 	const s = storage();
 	if (!s) return { ok: false, reason: 'localStorage is not available' };
-	return s.write(name, value) ? { ok: true } : { ok: false, reason: refused(s) };
+	return s.write(name, value) ? { ok: true, persistent: s.persistent } : { ok: false, reason: refused(s) };
 }
 
 /** Autosaves the editable files of lab `id`. */
@@ -92,7 +93,7 @@ export function clearLabFiles(id: string): SaveOutcome {
 	const s = storage();
 	if (!s) return { ok: false, reason: 'localStorage is not available' };
 	s.remove(filesName(id));
-	return { ok: true };
+	return { ok: true, persistent: s.persistent };
 }
 
 /**

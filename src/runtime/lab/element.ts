@@ -153,7 +153,11 @@ class LabElement extends HTMLElement {
 		const outcome = saveLabFiles(this.payload.id, this.files, this.payload.editable);
 		if (outcome.ok) this.synced = { ...this.files };
 		else this.dirty = true;
-		this.el('saved').textContent = outcome.ok ? 'Saved in this browser.' : `Not saved: ${outcome.reason}. Your earlier saved files are unchanged; download your files to keep these.`;
+		this.el('saved').textContent = !outcome.ok
+			? `Not saved: ${outcome.reason}. Your earlier saved files are unchanged; download your files to keep these.`
+			: outcome.persistent
+				? 'Saved in this browser.'
+				: 'Kept in this page only: this browser does not let the site save data. Download your files before you leave.';
 	}
 
 	// --- other tabs --------------------------------------------------------------------------
