@@ -68,7 +68,7 @@ class QmsProgressData extends HTMLElement {
 		let estimate = '';
 		try {
 			const e = await navigator.storage?.estimate?.();
-			if (e && typeof e.usage === 'number' && typeof e.quota === 'number') estimate = `The browser reports ${formatBytes(e.usage)} used by this site in all its storage, of ${formatBytes(e.quota)} available.`;
+			if (e && typeof e.usage === 'number' && typeof e.quota === 'number') estimate = `The browser's own estimate for this site (navigator.storage; Chromium leaves localStorage out of it): ${formatBytes(e.usage)} used of ${formatBytes(e.quota)} it may use.`;
 		} catch {
 			/* no estimate */
 		}

@@ -36,9 +36,10 @@ export function storageUsage(entries: Iterable<readonly [string, string]>, prefi
 	return { bytes, byKind };
 }
 
-/** "12.3 KB", "1.2 MB", "512 bytes" (1 KB = 1024 bytes). */
+/** "512 bytes", "12.3 KB", "1.2 MB", "10.0 GB" (1 KB = 1024 bytes). */
 export function formatBytes(n: number): string {
 	if (n < 1024) return `${n} ${n === 1 ? 'byte' : 'bytes'}`;
-	if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-	return `${(n / 1024 / 1024).toFixed(1)} MB`;
+	if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KB`;
+	if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+	return `${(n / 1024 ** 3).toFixed(1)} GB`;
 }

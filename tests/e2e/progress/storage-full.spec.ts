@@ -74,7 +74,7 @@ test('quota full: a change is refused with a message, and nothing already saved 
 			.reduce((n, k) => n + (k.length + localStorage.getItem(k)!.length) * 2, 0),
 	);
 	expect(await usage.textContent()).toContain(`stores ${formatBytes(expected)} in`);
-	await expect(page.locator('[data-usage-browser]')).toContainText('The browser reports');
+	await expect(page.locator('[data-usage-browser]')).toContainText("The browser's own estimate for this site");
 
 	// Once there is room again, the same change saves.
 	await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), filler);
@@ -110,4 +110,22 @@ test('storage blocked: the lab works in this page\'s memory and says so; My prog
 	await page.goto(PROGRESS_PAGE);
 	await hydrated(page, '[data-export]');
 	await expect(page.locator('[data-usage-site]')).toContainText('Nothing is stored: this browser does not let the site save data.');
+});
+
+test('the storage figures on My progress fill space reserved at build: nothing below them moves', async ({ page }) => {
+	await page.goto(CHECKLIST_PAGE);
+	await hydrated(page, 'input[data-item-id]');
+	await box(page, 'read-roadmap').check();
+	await page.goto(PROGRESS_PAGE);
+	const gap = () => page.evaluate(() => {
+		const group = document.querySelector('[data-usage]')!.getBoundingClientRect();
+		const next = [...document.querySelectorAll('qms-progress-data h3')].find((h) => h.textContent === 'Start over')!.getBoundingClientRect();
+		return next.top - group.top;
+	});
+	await expect(page.locator('[data-usage-site]')).toHaveText('Counting…');
+	const before = await gap();
+	await page.locator('[data-usage]').scrollIntoViewIfNeeded();
+	await expect(page.locator('[data-usage-site]')).toContainText('This site stores');
+	await expect(page.locator('[data-usage-browser]')).not.toBeEmpty();
+	expect(await gap()).toBe(before);
 });

@@ -17,6 +17,6 @@ describe('storageUsage', () => {
 		expect(u.bytes).toBe(50 + 56 + 58 + 62);
 	});
 	it('formats bytes', () => {
-		expect([formatBytes(1), formatBytes(512), formatBytes(2048), formatBytes(3 * 1024 * 1024)]).toEqual(['1 byte', '512 bytes', '2.0 KB', '3.0 MB']);
+		expect([formatBytes(1), formatBytes(512), formatBytes(2048), formatBytes(3 * 1024 * 1024), formatBytes(10 * 1024 ** 3)]).toEqual(['1 byte', '512 bytes', '2.0 KB', '3.0 MB', '10.0 GB']);
 	});
 });
