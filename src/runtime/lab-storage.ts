@@ -1,6 +1,6 @@
 import { savedFilesFrom, savedFilesValue, type SavedFilesOutcome } from '../lib/labs/saved-files';
 import type { LabFiles } from '../lib/labs/tree';
-import { getStorage, type ParseOutcome, type StorageAdapter } from './storage';
+import { KEY_PREFIX, getStorage, type ParseOutcome, type StorageAdapter } from './storage';
 
 /**
  * The learner's lab files, through the site's one storage adapter (./storage.ts, which documents
@@ -57,6 +57,8 @@ function refused(s: StorageAdapter): string {
 export function loadLabFiles(id: string, editable: readonly string[]): LoadOutcome {
 	const s = storage();
 	if (!s) return { status: 'unavailable', reason: 'this browser does not allow saving (localStorage is off)' };
+	// Before the adapter, damaged autosaves were kept under `qms-training:lab:<id>:files:corrupt`.
+	s.adoptLegacyBackup(`${KEY_PREFIX}lab:${id}:files:corrupt`, filesName(id), 'It could not be read on an earlier visit.');
 	const { value, damaged } = s.readWithNotice(filesName(id), parser(editable));
 	if (damaged) {
 		return damaged.backupKey

@@ -95,6 +95,11 @@ export interface StorageAdapter {
 	rawAt(key: string): string | null;
 	/** Delete a backup made for damaged data and drop its notice. */
 	deleteBackup(key: string): void;
+	/**
+	 * Move a value kept under an older key scheme (full key) into this adapter's backup scheme as
+	 * damaged data of `name`, with a notice. Nothing there: nothing happens. Returns the notice.
+	 */
+	adoptLegacyBackup(fullKey: string, name: string, reason: string): DamagedNotice | null;
 	/** Bytes stored under our prefix (UTF-16, keys included), by kind; in memory when storage is unavailable. */
 	usage(): StorageUsage;
 	/** Current notices. */
@@ -336,6 +341,20 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 			} catch {
 				return null;
 			}
+		},
+		adoptLegacyBackup(fullKey, name, reason) {
+			let raw: string | null;
+			try {
+				raw = backend.getItem(fullKey);
+			} catch {
+				return null;
+			}
+			if (raw === null) return null;
+			const backupKey = setAside(name, fullKey, raw);
+			// Not moved: it stays where it was, and the notice offers it from memory.
+			const notice: DamagedNotice = { id: backupKey ?? `damaged:${fullKey}`, kind: 'damaged', name, at: now(), reason, backupKey, raw: backupKey ? null : raw, parts: null };
+			raise(notice);
+			return notice;
 		},
 		deleteBackup(key) {
 			try {

@@ -15,9 +15,12 @@ import { pathToFileURL } from 'node:url';
 const root = new URL('../..', import.meta.url).pathname;
 const KEY = 'qms-training:progress';
 const QUOTA = 10 * 1024 * 1024;
+/** @param {string} key @param {string} value */
 const utf16 = (key, value) => (key.length + value.length) * 2;
+/** @param {number} n */
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
+/** @returns {Promise<import('./storage-record.ts').StoredFigures>} */
 export async function storageFigures() {
 	// The record code is TypeScript with extensionless imports: bundle it (dependencies stay external).
 	const out = await build({ entryPoints: [join(root, 'tests/bench/storage-record.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, logLevel: 'error' });
@@ -33,6 +36,7 @@ export async function storageFigures() {
 	}
 }
 
+/** @param {import('./storage-record.ts').StoredFigures} f */
 export function printStorage(f) {
 	const record = utf16(KEY, f.record);
 	const recordAll = utf16(KEY, f.recordAll);

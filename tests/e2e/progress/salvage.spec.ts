@@ -142,3 +142,13 @@ test.describe('a damaged part of the record is set aside, the rest is kept', () 
 		await expectNoSeriousA11yViolations(page);
 	});
 });
+
+test('lab runs beyond the last 20 are counted, not hidden: "and 37 earlier runs"', async ({ page }) => {
+	const record = fullRecord();
+	const runs = Array.from({ length: 20 }, (_, i) => ({ ...labRun(`lab-run-${String(i).padStart(3, '0')}`, i === 19), at: `2026-11-02T10:${String(i).padStart(2, '0')}:00.000Z` }));
+	record.labs[LAB_A] = { attempts: runs, earlier: { count: 37, through: '2026-11-02T09:59:00.000Z' } };
+	await seed(page, record);
+	await expect(page.locator(`li[data-lab-id="${LAB_A}"]`)).toContainText('20 runs and 37 earlier runs; passed on');
+	await expect(page.locator('[data-notice="damaged"]')).toHaveCount(0);
+	expect((await storedRecord(page)).labs[LAB_A].earlier).toEqual({ count: 37, through: '2026-11-02T09:59:00.000Z' });
+});

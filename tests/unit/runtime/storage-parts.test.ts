@@ -46,3 +46,17 @@ describe('storage adapter: parts set aside by a parser', () => {
 		expect(partLabels(null)).toBeNull();
 	});
 });
+
+describe('storage adapter: values kept under an older key scheme', () => {
+	it('moves a legacy copy of damaged data into the backup scheme, with a notice', () => {
+		const fake = new FakeStorage();
+		fake.setItem('qms-training:lab:x:files:corrupt', '{"broken"');
+		const s = createStorage({ backend: fake, now });
+		const n = s.adoptLegacyBackup('qms-training:lab:x:files:corrupt', 'lab:x:files', 'It could not be read on an earlier visit.');
+		const key = `${BACKUP_PREFIX}lab:x:files@${now()}`;
+		expect(n).toMatchObject({ kind: 'damaged', name: 'lab:x:files', backupKey: key });
+		expect(fake.map.get(key)).toBe('{"broken"');
+		expect(fake.map.has('qms-training:lab:x:files:corrupt')).toBe(false);
+		expect(s.adoptLegacyBackup('qms-training:lab:x:files:corrupt', 'lab:x:files', 'again')).toBeNull();
+	});
+});
