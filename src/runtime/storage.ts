@@ -1,6 +1,16 @@
 /**
  * The one storage adapter over localStorage. Every key we write starts with `qms-training:`.
  *
+ * Key scheme (the adapter adds the prefix; callers pass the name):
+ * - `progress`                      the learner record (src/schemas/progress.ts)
+ * - `progress-undo`                 the record before the last import or reset
+ * - `lab:<lab id>:files`            a lab's autosaved editable files (src/schemas/lab-files.ts)
+ * - `lab:<lab id>:files:backup`     the files as they were before the lab's last Reset
+ * - `backup:<name>@<time>`          damaged data that could not be read at all, kept whole
+ * - `backup:<name>.parts@<time>`    parts of a record set aside on read (JSON `{ from, at, setAside: [{ label, … }] }`)
+ * - `probe`                         written and removed to test that storage works
+ * Names never contain "@"; `<time>` is ISO 8601.
+ *
  * It survives (issue 3, "Progress store"):
  * - storage unavailable (private mode, blocked cookies): falls back to memory and raises an
  *   `unavailable` notice; nothing outlives the page;
@@ -9,6 +19,9 @@
  * - corrupt or foreign JSON under our keys: the raw text is moved to
  *   `qms-training:backup:<name>@<time>`, a `damaged` notice offers it for download, and the reader
  *   starts clean;
+ * - damaged parts of a value the parser could split (src/lib/progress/salvage.ts): only those
+ *   parts are moved to `…backup:<name>.parts@<time>`, the rest is written back and kept, and the
+ *   `damaged` notice names each part set aside;
  * - other tabs: `onChange` reports `storage` events for a key so the caller can merge.
  *
  * `createStorage` takes its backend and event source as parameters (unit tests pass fakes);
@@ -16,6 +29,7 @@
  */
 
 import { BACKUP_PREFIX, KEY_PREFIX, isQuotaError, probeStorage, type StorageBackend } from './storage-probe';
+import { storageUsage, type StorageUsage } from '../lib/progress/usage';
 
 export { BACKUP_PREFIX, KEY_PREFIX, isQuotaError, probeStorage, type StorageBackend };
 
@@ -28,10 +42,31 @@ export type StorageNotice =
 	 * Data under `name` could not be read. `backupKey` holds the raw text (null when even the
 	 * copy could not be saved; then `raw` holds it for download until the page closes).
 	 */
-	| { id: string; kind: 'damaged'; name: string; at: string; reason: string; backupKey: string | null; raw: string | null };
+	| {
+			id: string;
+			kind: 'damaged';
+			name: string;
+			at: string;
+			reason: string;
+			backupKey: string | null;
+			raw: string | null;
+			/** What each part set aside was, when only parts were (null when the whole value was). */
+			parts: string[] | null;
+	  };
+
+export type DamagedNotice = Extract<StorageNotice, { kind: 'damaged' }>;
+
+/** One part of a value that a parser set aside (kept in the backup, named in the notice). */
+export interface SetAside {
+	/** What it was, for the learner, e.g. 'Knowledge check "x" (attempts)'. */
+	readonly label: string;
+}
 
 /** Result of a validating parse: the value, or why it is not acceptable. */
-export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; message: string };
+export type ParseOutcome<T> = { ok: true; value: T; setAside?: readonly SetAside[] } | { ok: false; message: string };
+
+/** Suffix of a backup name holding parts set aside. */
+export const PARTS_SUFFIX = '.parts';
 
 /** Anything with zod's `safeParse` (classic or mini schemas). */
 export interface SafeParser<T> {
@@ -46,6 +81,8 @@ export interface StorageAdapter {
 	 * by `parse` → raw text backed up, `damaged` notice, key cleared, null.
 	 */
 	read<T>(name: string, parse: (json: unknown) => ParseOutcome<T>): T | null;
+	/** `read`, also returning the `damaged` notice raised when the stored value could not be read. */
+	readWithNotice<T>(name: string, parse: (json: unknown) => ParseOutcome<T>): { value: T | null; damaged: DamagedNotice | null };
 	/** Write `value` as JSON. False (with a notice) when the browser refuses; the old value is then kept. */
 	write(name: string, value: unknown): boolean;
 	/** Remove a key (no notice on failure). */
@@ -58,6 +95,13 @@ export interface StorageAdapter {
 	rawAt(key: string): string | null;
 	/** Delete a backup made for damaged data and drop its notice. */
 	deleteBackup(key: string): void;
+	/**
+	 * Move a value kept under an older key scheme (full key) into this adapter's backup scheme as
+	 * damaged data of `name`, with a notice. Nothing there: nothing happens. Returns the notice.
+	 */
+	adoptLegacyBackup(fullKey: string, name: string, reason: string): DamagedNotice | null;
+	/** Bytes stored under our prefix (UTF-16, keys included), by kind; in memory when storage is unavailable. */
+	usage(): StorageUsage;
 	/** Current notices. */
 	notices(): StorageNotice[];
 	/** Called with the notices now and after every change; returns unsubscribe. */
@@ -92,6 +136,17 @@ export class MemoryStorage implements StorageBackend {
 	}
 	removeItem(k: string): void {
 		this.map.delete(k);
+	}
+}
+
+/** The labels of a parts backup (`{ setAside: [{ label }] }`), or null when it is not one. */
+export function partLabels(raw: string | null): string[] | null {
+	try {
+		const v = JSON.parse(raw ?? '') as { setAside?: unknown };
+		if (!Array.isArray(v?.setAside)) return null;
+		return v.setAside.map((p: unknown) => (p && typeof (p as SetAside).label === 'string' ? (p as SetAside).label : 'A part of unknown kind'));
+	} catch {
+		return null;
 	}
 }
 
@@ -135,18 +190,62 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 			if (!key?.startsWith(BACKUP_PREFIX)) continue;
 			const rest = key.slice(BACKUP_PREFIX.length);
 			const atSign = rest.lastIndexOf('@');
+			const full = atSign > 0 ? rest.slice(0, atSign) : rest;
+			const parts = full.endsWith(PARTS_SUFFIX) ? partLabels(backend.getItem(key)) : null;
 			raise({
 				id: key,
 				kind: 'damaged',
-				name: atSign > 0 ? rest.slice(0, atSign) : rest,
+				name: parts ? full.slice(0, -PARTS_SUFFIX.length) : full,
 				at: atSign > 0 ? rest.slice(atSign + 1) : '',
-				reason: 'It could not be read when you last visited.',
+				reason: parts ? 'Some parts could not be read when you last visited; the rest was kept.' : 'It could not be read when you last visited.',
 				backupKey: key,
 				raw: null,
+				parts,
 			});
 		}
 	} catch {
 		/* listing keys failed: nothing to list */
+	}
+
+	/**
+	 * Keep `parts` (set aside by a parser) under a backup key and write `value` (what was kept)
+	 * back under `name`, then raise a notice naming the parts. When the backup cannot be saved the
+	 * parts stay in the notice for download, and the stored value is left as it was.
+	 */
+	function setAsideParts(name: string, value: unknown, parts: readonly SetAside[]): DamagedNotice {
+		const at = now();
+		const text = JSON.stringify({ from: name, at, setAside: parts }, null, 2);
+		const backupKey = `${BACKUP_PREFIX}${name}${PARTS_SUFFIX}@${at}`;
+		let saved = false;
+		try {
+			backend.setItem(backupKey, text);
+			saved = true;
+			backend.setItem(KEY_PREFIX + name, JSON.stringify(value));
+		} catch {
+			// The backup or the cleaned value did not fit: the stored value stays as it was (the next
+			// read sets the same parts aside again), and the parts are offered from memory.
+			if (saved) {
+				try {
+					backend.removeItem(backupKey);
+				} catch {
+					/* ignore */
+				}
+			}
+			saved = false;
+		}
+		const labels = parts.map((p) => p.label);
+		const notice: DamagedNotice = {
+			id: saved ? backupKey : `damaged:${name}${PARTS_SUFFIX}`,
+			kind: 'damaged',
+			name,
+			at,
+			reason: `${labels.length === 1 ? 'One part' : `${labels.length} parts`} could not be read and ${labels.length === 1 ? 'was' : 'were'} set aside; everything else was kept.`,
+			backupKey: saved ? backupKey : null,
+			raw: saved ? null : text,
+			parts: labels,
+		};
+		raise(notice);
+		return notice;
 	}
 
 	/** Move damaged raw text out of `key` into a backup key; returns the backup key or null. */
@@ -174,26 +273,34 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 		}
 	}
 
-	function read<T>(name: string, parse: (json: unknown) => ParseOutcome<T>): T | null {
+	function readWithNotice<T>(name: string, parse: (json: unknown) => ParseOutcome<T>): { value: T | null; damaged: DamagedNotice | null } {
 		const key = KEY_PREFIX + name;
 		let raw: string | null;
 		try {
 			raw = backend.getItem(key);
 		} catch {
-			return null;
+			return { value: null, damaged: null };
 		}
-		if (raw === null) return null;
+		if (raw === null) return { value: null, damaged: null };
 		let reason: string;
 		try {
 			const result = parse(JSON.parse(raw));
-			if (result.ok) return result.value;
+			if (result.ok) {
+				const damaged = result.setAside?.length ? setAsideParts(name, result.value, result.setAside) : null;
+				return { value: result.value, damaged };
+			}
 			reason = result.message;
 		} catch (e) {
 			reason = e instanceof SyntaxError ? 'It is not valid JSON.' : `It could not be read: ${(e as Error)?.message}`;
 		}
 		const backupKey = setAside(name, key, raw);
-		raise({ id: backupKey ?? `damaged:${name}`, kind: 'damaged', name, at: now(), reason, backupKey, raw: backupKey ? null : raw });
-		return null;
+		const damaged: DamagedNotice = { id: backupKey ?? `damaged:${name}`, kind: 'damaged', name, at: now(), reason, backupKey, raw: backupKey ? null : raw, parts: null };
+		raise(damaged);
+		return { value: null, damaged };
+	}
+
+	function read<T>(name: string, parse: (json: unknown) => ParseOutcome<T>): T | null {
+		return readWithNotice(name, parse).value;
 	}
 
 	function write(name: string, value: unknown): boolean {
@@ -212,6 +319,7 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 			return persistent;
 		},
 		read,
+		readWithNotice,
 		write,
 		remove(name) {
 			try {
@@ -234,6 +342,20 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 				return null;
 			}
 		},
+		adoptLegacyBackup(fullKey, name, reason) {
+			let raw: string | null;
+			try {
+				raw = backend.getItem(fullKey);
+			} catch {
+				return null;
+			}
+			if (raw === null) return null;
+			const backupKey = setAside(name, fullKey, raw);
+			// Not moved: it stays where it was, and the notice offers it from memory.
+			const notice: DamagedNotice = { id: backupKey ?? `damaged:${fullKey}`, kind: 'damaged', name, at: now(), reason, backupKey, raw: backupKey ? null : raw, parts: null };
+			raise(notice);
+			return notice;
+		},
 		deleteBackup(key) {
 			try {
 				backend.removeItem(key);
@@ -241,6 +363,18 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 				/* ignore */
 			}
 			clear(key);
+		},
+		usage() {
+			const entries: [string, string][] = [];
+			try {
+				for (let i = 0; i < backend.length; i++) {
+					const key = backend.key(i);
+					if (key?.startsWith(KEY_PREFIX)) entries.push([key, backend.getItem(key) ?? '']);
+				}
+			} catch {
+				/* listing failed: count what was listed */
+			}
+			return storageUsage(entries, KEY_PREFIX);
 		},
 		notices: () => notices,
 		subscribeNotices(cb) {

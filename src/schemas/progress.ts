@@ -5,32 +5,34 @@
  * Uses `zod/mini` rather than `astro/zod`: this schema is parsed in the browser on every page,
  * and classic zod adds about 90 KB gzip to each page; zod/mini adds about 8 KB.
  *
- * Limits (string lengths, list sizes) bound what a tampered or hostile file can make us store.
+ * Limits (string lengths, list sizes, ./limits.ts) bound what a tampered or hostile file can make
+ * us store. The store parses every record with ProgressSchema before it writes it, as reads do.
  * Times are ISO 8601 UTC strings as `Date.prototype.toISOString()` writes them.
  * Version history (migrations: src/lib/progress/migrate.ts): 1 is the first version; 2 adds
  * `attestations` (issue 7: evidence a learner records that cannot happen in a browser).
  */
 import * as z from 'zod/mini';
 import { PROGRESS_VERSION } from '../lib/progress/version';
+import { LIMITS } from './limits';
 
 /** Schema version written by this build (defined in src/lib/progress/version.ts). */
-export { PROGRESS_VERSION };
+export { PROGRESS_VERSION, LIMITS };
 
 /** ISO 8601 UTC time, e.g. "2026-01-15T08:00:00.000Z". */
 export const IsoTime = z.iso.datetime();
 /** Content id (quiz, checklist, item, question, lab, assessment): lowercase letters, digits, dashes. */
-export const ContentId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,119}$/));
+export const ContentId = z.string().check(z.regex(new RegExp(`^[a-z0-9][a-z0-9-]{0,${LIMITS.contentId - 1}}$`)));
 /** Page id, e.g. "qms-onboarding/developer/qms-introduction" (or "index" for the home page). */
-export const PageId = z.string().check(z.regex(/^[a-z0-9][a-z0-9._/-]{0,239}$/));
+export const PageId = z.string().check(z.regex(new RegExp(`^[a-z0-9][a-z0-9._/-]{0,${LIMITS.pageId - 1}}$`)));
 /** Random id of one attempt or submission (see src/lib/progress/ids.ts). */
-export const EntryId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+export const EntryId = z.string().check(z.regex(new RegExp(`^[A-Za-z0-9_-]{8,${LIMITS.entryId}}$`)));
 /** SHA-256 hex digest (64 lowercase hex digits). */
 export const Sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 /** Text a learner typed; bounded, rendered only as text (never as HTML). */
 const LearnerText = (max: number) => z.string().check(z.maxLength(max));
 
 /** A learner's answer to one question: choice id (single), choice ids (multiple), boolean (true/false), item ids in order (ordering). */
-export const QuizAnswerSchema = z.union([ContentId, z.array(ContentId).check(z.maxLength(100)), z.boolean()]);
+export const QuizAnswerSchema = z.union([ContentId, z.array(ContentId).check(z.maxLength(LIMITS.answerItems)), z.boolean()]);
 
 /** One submitted knowledge-check attempt, graded when submitted. */
 export const QuizAttemptSchema = z
@@ -68,10 +70,10 @@ export type Tick = z.infer<typeof TickSchema>;
 
 /** "Certification Date" and "Certified By" of a checklist (001, Release Manager Training Checklist). */
 export const CertificationSchema = z.object({
-	/** Date of certification, YYYY-MM-DD, or '' when not filled in. */
+	/** Date of certification, a real calendar date YYYY-MM-DD (2026-02-30 is refused), or '' when not filled in. */
 	date: z.union([z.iso.date(), z.literal('')]),
 	/** Who certified (name as typed), or ''. */
-	by: LearnerText(120),
+	by: LearnerText(LIMITS.certifiedBy),
 	/** When these fields were last saved; the newer save wins in merges. */
 	at: IsoTime,
 });
@@ -108,11 +110,11 @@ export const FeedbackEntrySchema = z.object({
 	/** When submitted. */
 	at: IsoTime,
 	/** Module or session the feedback is about, as the learner named it. */
-	subject: LearnerText(200),
+	subject: LearnerText(LIMITS.feedbackSubject),
 	/** Ratings 1–5 by question id (e.g. "Was this training helpful?"). */
 	ratings: z.record(ContentId, z.int().check(z.gte(1), z.lte(5))),
 	/** Free-text answers by question id. */
-	texts: z.record(ContentId, LearnerText(4000)),
+	texts: z.record(ContentId, LearnerText(LIMITS.feedbackText)),
 });
 export type FeedbackEntry = z.infer<typeof FeedbackEntrySchema>;
 
@@ -132,7 +134,7 @@ export const ReadingStateSchema = z.object({
 	/** When `read` last changed; the newer change wins in merges. */
 	at: IsoTime,
 	/** Every revision acknowledged, one entry per hash. */
-	acks: z.array(AcknowledgementSchema).check(z.maxLength(500)),
+	acks: z.array(AcknowledgementSchema).check(z.maxLength(LIMITS.acks)),
 });
 export type ReadingState = z.infer<typeof ReadingStateSchema>;
 
@@ -146,7 +148,7 @@ export const LabAttemptSchema = z.object({
 	/** All checks passed. */
 	passed: z.boolean(),
 	/** Each check's result. */
-	checks: z.array(z.object({ name: LearnerText(300), passed: z.boolean() })).check(z.maxLength(500)),
+	checks: z.array(z.object({ name: LearnerText(LIMITS.labCheckName), passed: z.boolean() })).check(z.maxLength(LIMITS.labChecks)),
 	/** Wall-clock time of the run, milliseconds. */
 	durationMs: z.int().check(z.gte(0)),
 });
@@ -156,11 +158,29 @@ export type LabAttempt = z.infer<typeof LabAttemptSchema>;
 export const ProfileSchema = z.object({
 	/** Name to print on certificates; '' when not given. Control characters are refused. */
 	// eslint-disable-next-line no-control-regex -- refusing control characters is the point.
-	displayName: LearnerText(80).check(z.regex(/^[^\u0000-\u001f\u007f]*$/)),
+	displayName: LearnerText(LIMITS.displayName).check(z.regex(/^[^\u0000-\u001f\u007f]*$/)),
 	/** When the name was last set; the newer name wins in merges. Absent when never set. */
 	updatedAt: z.optional(IsoTime),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
+
+const MANY = LIMITS.entries;
+
+/** Attempts of one knowledge check. */
+export const QuizHistorySchema = z.object({ attempts: z.array(QuizAttemptSchema).check(z.maxLength(MANY)) });
+export type QuizHistory = z.infer<typeof QuizHistorySchema>;
+
+/**
+ * Runs of one lab: the first and the fastest passing run and the last LIMITS.labRunsKept runs are
+ * kept; older runs are only counted, so the record stays small and nothing is hidden
+ * ("and 37 earlier runs"). Trimming rule: src/lib/progress/record.ts (normalize).
+ */
+export const LabHistorySchema = z.object({
+	attempts: z.array(LabAttemptSchema).check(z.maxLength(MANY)),
+	/** Runs no longer kept: how many, and the time of the latest of them. Absent when none was dropped. */
+	earlier: z.optional(z.object({ count: z.int().check(z.gte(1)), through: IsoTime })),
+});
+export type LabHistory = z.infer<typeof LabHistorySchema>;
 
 /**
  * One attested item: evidence the learner records for a certification requirement that cannot
@@ -175,19 +195,17 @@ export const AttestationSchema = z.object({
 	/** Requirement id within that certification. */
 	requirement: ContentId,
 	/** What the learner did, in their words, e.g. "Shadowed Ana on the release build". */
-	what: LearnerText(200),
+	what: LearnerText(LIMITS.attestationWhat),
 	/** The day it happened, YYYY-MM-DD (a real calendar date). */
 	date: z.iso.date(),
 	/** Optional detail, e.g. who was there or where the notes are. */
-	note: LearnerText(1000),
+	note: LearnerText(LIMITS.attestationNote),
 	/** When the learner recorded it. */
 	at: IsoTime,
 	/** When the learner removed it; a removed entry stays as a marker so a merge does not bring it back. */
 	removedAt: z.optional(IsoTime),
 });
 export type Attestation = z.infer<typeof AttestationSchema>;
-
-const MANY = 5000;
 
 /** The whole learner record, version 2. */
 export const ProgressSchema = z.object({
@@ -203,7 +221,7 @@ export const ProgressSchema = z.object({
 	updatedAt: IsoTime,
 	profile: ProfileSchema,
 	/** Attempts by quiz id. */
-	quizzes: z.record(ContentId, z.object({ attempts: z.array(QuizAttemptSchema).check(z.maxLength(MANY)) })),
+	quizzes: z.record(ContentId, QuizHistorySchema),
 	/** State by checklist id. */
 	checklists: z.record(ContentId, ChecklistStateSchema),
 	/** Every self-assessment submission. */
@@ -213,7 +231,7 @@ export const ProgressSchema = z.object({
 	/** Reading state by page id. */
 	reading: z.record(PageId, ReadingStateSchema),
 	/** Runs by lab id. */
-	labs: z.record(ContentId, z.object({ attempts: z.array(LabAttemptSchema).check(z.maxLength(MANY)) })),
+	labs: z.record(ContentId, LabHistorySchema),
 	/** Every attested item (since version 2). */
 	attestations: z.array(AttestationSchema).check(z.maxLength(MANY)),
 });

@@ -3,7 +3,9 @@
  * `qms-training:progress` through the storage adapter, with every action a learner takes.
  *
  * Each action first reconciles with what is stored (another tab may have written since), applies
- * the change, and writes the whole record in one setItem. If the browser refuses the write, the
+ * the change, validates the result with ProgressSchema (the schema reads use; a change that fails
+ * is refused with a message and nothing is saved) and writes the whole record in one setItem.
+ * Reading salvages (src/lib/progress/salvage.ts): damaged parts are set aside, the rest is kept. If the browser refuses the write, the
  * store keeps the stored state and the adapter shows a notice, so the page never shows a change
  * that was not saved (unless storage is unavailable, when the page's memory is all there is).
  * Another tab's write arrives as a `storage` event and is merged in (src/lib/progress/merge.ts).
@@ -14,7 +16,10 @@
 import { atom, onMount, type ReadableAtom } from 'nanostores';
 import {
 	AttestationSchema,
+	CertificationSchema,
+	LIMITS,
 	ProfileSchema,
+	ProgressSchema,
 	type Attestation,
 	type FeedbackEntry,
 	type LabAttempt,
@@ -27,7 +32,8 @@ import { canonicalJson } from '../lib/progress/canonical';
 import type { Change } from '../lib/progress/changes';
 import { newId } from '../lib/progress/ids';
 import { merge, sync } from '../lib/progress/merge';
-import { migrateRecord } from '../lib/progress/migrate';
+import { describeIssues, migrateRecord } from '../lib/progress/migrate';
+import { salvageRecord } from '../lib/progress/salvage';
 import * as R from '../lib/progress/record';
 import type { ImportResult } from '../lib/progress/transfer';
 import { getStorage, type ParseOutcome, type StorageAdapter } from '../runtime/storage';
@@ -63,9 +69,15 @@ export type ImportPreview =
 
 const NOT_SAVED = 'Your browser refused to save this change (storage may be full). Nothing was changed.';
 
+/** A stored record: migrated, validated part by part; damaged parts are set aside (the adapter backs them up). */
 function parseRecord(json: unknown): ParseOutcome<ProgressRecord> {
-	const m = migrateRecord(json);
-	return m.ok ? { ok: true, value: m.record } : { ok: false, message: m.message };
+	const m = salvageRecord(json);
+	return m.ok ? { ok: true, value: m.record, setAside: m.setAside } : { ok: false, message: m.message };
+}
+
+/** The message for a change the schema refuses. */
+function invalidChange(error: Parameters<typeof describeIssues>[0]): string {
+	return `This change was not saved because it does not fit the progress record (${describeIssues(error, 2)}). Nothing was changed.`;
 }
 
 function parseUndo(json: unknown): ParseOutcome<{ info: UndoInfo; record: ProgressRecord }> {
@@ -128,7 +140,12 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 		const s = ensureLoaded();
 		const stored = readStored();
 		const base = stored ? sync($progress.get(), stored) : $progress.get();
-		const next = R.normalize(change(base));
+		const checked = ProgressSchema.safeParse(R.normalize(change(base)));
+		if (!checked.success) {
+			$progress.set(base);
+			return { ok: false, message: invalidChange(checked.error) };
+		}
+		const next = checked.data;
 		if (!s.write(PROGRESS_KEY, next)) {
 			$progress.set(base);
 			return { ok: false, message: NOT_SAVED };
@@ -138,8 +155,11 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 	}
 
 	/** Replace the record whole (reset, undo), after saving the current one to the undo slot when `snapshot` is given. */
-	function replace(next: ProgressRecord, snapshot: UndoInfo | null): ActionResult {
+	function replace(candidate: ProgressRecord, snapshot: UndoInfo | null): ActionResult {
 		const s = ensureLoaded();
+		const checked = ProgressSchema.safeParse(candidate);
+		if (!checked.success) return { ok: false, message: invalidChange(checked.error) };
+		const next = checked.data;
 		const stored = readStored();
 		const current = stored ? sync($progress.get(), stored) : $progress.get();
 		if (snapshot) {
@@ -179,9 +199,11 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 
 		/** Save "Certification Date" (YYYY-MM-DD or '') and "Certified By" of a checklist. */
 		setChecklistMeta(checklistId: string, fields: { date: string; by: string }): ActionResult {
-			if (fields.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(fields.date)) return { ok: false, message: 'Enter the date as YYYY-MM-DD.' };
-			if (fields.by.length > 120) return { ok: false, message: '"Certified by" is limited to 120 characters.' };
-			return update((r) => R.setCertification(r, checklistId, { date: fields.date, by: fields.by.trim() }, now()));
+			const by = fields.by.trim();
+			const { date: dateSchema, by: bySchema } = CertificationSchema.def.shape;
+			if (!dateSchema.safeParse(fields.date).success) return { ok: false, message: 'Enter a real calendar date as YYYY-MM-DD (for example 2026-02-28), or leave it empty.' };
+			if (!bySchema.safeParse(by).success) return { ok: false, message: `"Certified by" is limited to ${LIMITS.certifiedBy} characters.` };
+			return update((r) => R.setCertification(r, checklistId, { date: fields.date, by }, now()));
 		},
 
 		/** Keep a self-assessment submission (ratings 1–5 by statement id and their average). */
@@ -215,8 +237,8 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 
 		/**
 		 * Record an attested item for a certification requirement (issue 7): what the learner did
-		 * (≤ 200 characters), the day (YYYY-MM-DD, a real date, not after today in any time zone) and a note
-		 * (≤ 1000 characters). It counts only once signed off (src/lib/credentials/rules.ts).
+		 * (≤ LIMITS.attestationWhat characters), the day (YYYY-MM-DD, a real date, not after today in any time zone) and a note
+		 * (≤ LIMITS.attestationNote characters). It counts only once signed off (src/lib/credentials/rules.ts).
 		 */
 		recordAttestation(
 			certification: string,
@@ -228,7 +250,7 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 			if (full.what === '') return { ok: false, message: 'Say what you did.' };
 			const check = AttestationSchema.safeParse(full);
 			if (!check.success) {
-				return { ok: false, message: 'Enter a real date as YYYY-MM-DD, at most 200 characters for what you did and 1000 for the note.' };
+				return { ok: false, message: `Enter a real date as YYYY-MM-DD, at most ${LIMITS.attestationWhat} characters for what you did and ${LIMITS.attestationNote} for the note.` };
 			}
 			// "Today" in the learner's time zone can be up to 14 hours ahead of UTC (UTC+14).
 			const latestToday = new Date(Date.parse(t) + 14 * 3_600_000).toISOString().slice(0, 10);
@@ -241,11 +263,11 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 			return update((r) => R.removeAttestation(r, id, now()));
 		},
 
-		/** Set the name printed on certificates; '' removes it. Refuses control characters and more than 80 characters. */
+		/** Set the name printed on certificates; '' removes it. Refuses control characters and more than LIMITS.displayName characters. */
 		setDisplayName(name: string): ActionResult {
 			const displayName = name.trim();
 			const check = ProfileSchema.safeParse({ displayName });
-			if (!check.success) return { ok: false, message: 'Use at most 80 characters, without line breaks or control characters.' };
+			if (!check.success) return { ok: false, message: `Use at most ${LIMITS.displayName} characters, without line breaks or control characters.` };
 			return update((r) => R.setDisplayName(r, displayName, now()));
 		},
 

@@ -1,4 +1,5 @@
-// npm run bench: build time, page count, and per page type the HTML, CSS and JS bytes (raw and
+// npm run bench: build time, page count, the bytes a learner who did everything once stores
+// (./storage.mjs), and per page type the HTML, CSS and JS bytes (raw and
 // gzip) a browser loads before any interaction (load + idle, fresh profile, no clicks), with the
 // JS split between Starlight/Astro and our own code by source maps; then the median Pagefind query
 // time in Chromium. Flags: --no-build reuses dist/ (JS attribution needs a bench build's maps).
@@ -10,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { ownShare } from './attribute.mjs';
 import { labRunTimes, monacoChunks } from './labs.mjs';
 import { credentialExportTimes } from './credentials.mjs';
+import { printStorage, storageFigures } from './storage.mjs';
 import { PAGEFIND_RANKING } from '../../src/lib/search/ranking.ts';
 import { searchTerm } from '../../src/lib/search/query.ts';
 
@@ -56,6 +58,8 @@ const types = {
 console.log('\n# Build');
 console.log(`pages: ${htmlFiles.length}`);
 console.log(`build time: ${buildSeconds === null ? 'skipped (--no-build)' : `${buildSeconds.toFixed(1)} s (with hidden source maps)`}`);
+
+printStorage(await storageFigures());
 
 const port = 4391;
 const server = spawn(join(root, 'node_modules/.bin/astro'), ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {

@@ -161,7 +161,7 @@ function other(record: ProgressRecord, data: Data): HTMLElement {
 									{ 'data-lab-id': l.labId },
 									link(`labs/${l.labId}`, labTitle(l.labId)),
 									': ',
-									`${countOf(l.attempts, 'run')}; `,
+									l.earlier ? `${countOf(l.attempts - l.earlier, 'run')} and ${countOf(l.earlier, 'earlier run')}; ` : `${countOf(l.attempts, 'run')}; `,
 									l.firstPassAt ? `passed on ${formatDateTime(l.firstPassAt)}, fastest passing run ${(l.bestPassMs! / 1000).toFixed(1)} s` : 'not passed yet',
 								),
 							),

@@ -4,12 +4,15 @@
  * message and change nothing (validation: src/lib/progress/transfer.ts).
  */
 import type { ProgressRecord } from '../../schemas/progress';
-import { $undo, exportRecord, exportUndoSnapshot, importRecord, previewImport, reset, undoImport, undoReset } from '../../stores/progress';
+import { $progress, $undo, exportRecord, exportUndoSnapshot, importRecord, previewImport, reset, undoImport, undoReset } from '../../stores/progress';
 import { downloadText, embeddedJson, formatDateTime, h, replace, showError } from '../../runtime/dom';
+import { getStorage } from '../../runtime/storage';
+import { formatBytes } from '../../lib/progress/usage';
 
 class QmsProgressData extends HTMLElement {
 	private pending: ProgressRecord | null = null;
 	private unsubscribe?: () => void;
+	private unsubscribeUsage?: () => void;
 
 	private $<T extends HTMLElement = HTMLElement>(sel: string): T {
 		return this.querySelector<T>(sel)!;
@@ -31,6 +34,8 @@ class QmsProgressData extends HTMLElement {
 			this.$('[data-reset-yes]').addEventListener('click', () => this.doReset());
 			this.$('[data-undo-button]').addEventListener('click', () => this.undo());
 			this.$('[data-undo-download]').addEventListener('click', () => void this.downloadPrevious());
+			// After every change of the record (this tab's or another's), recount.
+			this.unsubscribeUsage = $progress.subscribe(() => void this.showUsage());
 			this.unsubscribe = $undo.subscribe((u) => {
 				this.$('[data-undo]').hidden = u === null;
 				if (u) {
@@ -49,6 +54,25 @@ class QmsProgressData extends HTMLElement {
 
 	disconnectedCallback(): void {
 		this.unsubscribe?.();
+		this.unsubscribeUsage?.();
+	}
+
+	/** Bytes under our prefix by kind, and the browser's own estimate for the whole site when it gives one. */
+	private async showUsage(): Promise<void> {
+		const storage = getStorage();
+		const u = storage.usage();
+		const parts = (['record', 'lab files', 'undo', 'backups'] as const).filter((k) => u.byKind[k] > 0).map((k) => `${k === 'record' ? 'progress record' : k === 'undo' ? 'copy kept for undo' : k === 'backups' ? 'copies of damaged data' : 'lab files'} ${formatBytes(u.byKind[k])}`);
+		this.$('[data-usage-site]').textContent = storage.persistent
+			? `This site stores ${formatBytes(u.bytes)} in this browser's local storage${parts.length ? ` (${parts.join(', ')})` : ''}. Browsers allow about 10 MB per site, counted this way (two bytes per character).`
+			: `Nothing is stored: this browser does not let the site save data. ${formatBytes(u.bytes)} is held in this page only.`;
+		let estimate = '';
+		try {
+			const e = await navigator.storage?.estimate?.();
+			if (e && typeof e.usage === 'number' && typeof e.quota === 'number') estimate = `The browser's own estimate for this site (navigator.storage; Chromium leaves localStorage out of it): ${formatBytes(e.usage)} used of ${formatBytes(e.quota)} it may use.`;
+		} catch {
+			/* no estimate */
+		}
+		this.$('[data-usage-browser]').textContent = estimate;
 	}
 
 	private message(msg: string): void {

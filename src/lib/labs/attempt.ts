@@ -1,17 +1,24 @@
 import type { LabResult } from '../../schemas/lab-result';
+import { LIMITS } from '../../schemas/limits';
 import type { LabAttempt } from '../../schemas/progress';
+
+/** A check name cut to LIMITS.labCheckName characters (with "…"), so a long test title is kept rather than refused. */
+export function checkName(name: string): string {
+	return name.length <= LIMITS.labCheckName ? name : `${name.slice(0, LIMITS.labCheckName - 1)}…`;
+}
 
 /**
  * A lab run as the learner record keeps it (issue 4: "a pass is recorded in progress with
  * attempts and time"): each check reduced to passed / not passed (a skipped check is not a pass),
- * the time rounded to whole milliseconds. The store adds the attempt id.
+ * names cut to the record's limit, at most LIMITS.labChecks checks, the time rounded to whole
+ * milliseconds. The store adds the attempt id.
  */
 export function toLabAttempt(result: LabResult): Omit<LabAttempt, 'id'> {
 	return {
 		at: result.at,
 		runner: result.runner,
 		passed: result.passed,
-		checks: result.checks.map((c) => ({ name: c.name, passed: c.status === 'pass' })),
+		checks: result.checks.slice(0, LIMITS.labChecks).map((c) => ({ name: checkName(c.name), passed: c.status === 'pass' })),
 		durationMs: Math.round(result.durationMs),
 	};
 }

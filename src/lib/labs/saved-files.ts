@@ -23,6 +23,11 @@ export function parseSavedFiles(raw: string | null, editable: readonly string[])
 	} catch {
 		return { status: 'corrupt', reason: 'the saved value is not valid JSON' };
 	}
+	return savedFilesFrom(json, editable);
+}
+
+/** `parseSavedFiles` for a value already parsed from JSON (the storage adapter parses). */
+export function savedFilesFrom(json: unknown, editable: readonly string[]): Extract<SavedFilesOutcome, { status: 'ok' | 'corrupt' }> {
 	const parsed = z.safeParse(SavedLabFilesSchema, json);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
@@ -38,10 +43,19 @@ export function parseSavedFiles(raw: string | null, editable: readonly string[])
 	return { status: 'ok', files, savedAt: parsed.data.savedAt, dropped };
 }
 
-/** The stored text for the editable files among `files`. */
-export function serializeSavedFiles(files: LabFiles, editable: readonly string[], now = new Date()): string {
+/** The stored value for the editable files among `files`. */
+export function savedFilesValue(files: LabFiles, editable: readonly string[], now = new Date()): SavedLabFiles {
 	const kept: LabFiles = {};
 	for (const path of editable) if (Object.hasOwn(files, path)) kept[path] = files[path] as string;
-	const value: SavedLabFiles = { version: 1, savedAt: now.toISOString(), files: kept };
-	return JSON.stringify(value);
+	return { version: 1, savedAt: now.toISOString(), files: kept };
+}
+
+/** The stored text for the editable files among `files`. */
+export function serializeSavedFiles(files: LabFiles, editable: readonly string[], now = new Date()): string {
+	return JSON.stringify(savedFilesValue(files, editable, now));
+}
+
+/** Whether two sets of files have the same editable files with the same text. */
+export function sameFiles(a: LabFiles, b: LabFiles, editable: readonly string[]): boolean {
+	return editable.every((p) => (a[p] ?? null) === (b[p] ?? null));
 }

@@ -6,7 +6,7 @@
  * which a removal marker wins over the item it removes.
  * `merge` is idempotent, commutative and associative on normalized records (property-tested).
  */
-import type { ChecklistState, ProgressRecord, ReadingState, Tick } from '../../schemas/progress';
+import type { ChecklistState, LabHistory, ProgressRecord, ReadingState, Tick } from '../../schemas/progress';
 import { normalize, pickCanonical } from './record';
 import { compareTime, laterTime } from './time';
 
@@ -37,6 +37,15 @@ function mergeReading(x: ReadingState, y: ReadingState): ReadingState {
 	return { read: r.read, at: r.at, acks: [...x.acks, ...y.acks] };
 }
 
+/** Runs of one lab: union by id; of the two counts of runs no longer kept, the one that reaches later (see boundLabHistory). */
+function mergeLab(x: LabHistory, y: LabHistory): LabHistory {
+	const a = x.earlier;
+	const b = y.earlier;
+	const earlier = a && b ? (compareTime(a.through, b.through) !== 0 ? (compareTime(a.through, b.through) > 0 ? a : b) : a.count >= b.count ? a : b) : (a ?? b);
+	const attempts = [...x.attempts, ...y.attempts];
+	return earlier ? { attempts, earlier } : { attempts };
+}
+
 /** Union of two learner records under the rules above; the result is normalized. */
 export function merge(a: ProgressRecord, b: ProgressRecord): ProgressRecord {
 	const pa = a.profile;
@@ -54,7 +63,7 @@ export function merge(a: ProgressRecord, b: ProgressRecord): ProgressRecord {
 		selfAssessments: [...a.selfAssessments, ...b.selfAssessments],
 		feedback: [...a.feedback, ...b.feedback],
 		reading: mergeMaps(a.reading, b.reading, mergeReading),
-		labs: mergeMaps(a.labs, b.labs, (x, y) => ({ attempts: [...x.attempts, ...y.attempts] })),
+		labs: mergeMaps(a.labs, b.labs, mergeLab),
 		attestations: [...a.attestations, ...b.attestations],
 	});
 }

@@ -10,6 +10,7 @@
  * strength of a peek. Every function reads defensively and never throws, whatever text it gets.
  */
 import { PROGRESS_VERSION } from './version';
+import { LIMITS } from '../../schemas/limits';
 
 /** Why the store must load now. */
 export type PeekReason =
@@ -82,14 +83,13 @@ export type UndoPeek = { state: 'missing' } | { state: 'plausible' } | { state: 
 type Json = Record<string, unknown>;
 
 /**
- * A string of at most `max` characters. The limits are those of ProgressSchema (times are ISO
- * strings, hashes 64 hex digits, "Certified by" 120 characters, ids 64), so a tampered value can
- * put no more text on a page than a valid record can.
+ * A string of at most `max` characters. The limits are those of ProgressSchema (src/schemas/limits.ts;
+ * hashes are 64 hex digits), so a tampered value can put no more text on a page than a valid record can.
  */
 function str(v: unknown, max: number): v is string {
 	return typeof v === 'string' && v.length <= max;
 }
-const TIME = 40;
+const TIME = LIMITS.isoTime;
 
 /** An empty map without a prototype. */
 function dict<T>(): Record<string, T> {
@@ -158,7 +158,7 @@ function checklistsOf(checklists: Json): Record<string, PeekedChecklist> {
 			}
 		}
 		const c = state.certification;
-		const certified = isObject(c) && str(c.date, 10) && str(c.by, 120) && str(c.at, TIME);
+		const certified = isObject(c) && str(c.date, 10) && str(c.by, LIMITS.certifiedBy) && str(c.at, TIME);
 		out[id] = certified ? { items, certification: { date: c.date as string, by: c.by as string, at: c.at as string } } : { items };
 	}
 	return out;
@@ -171,7 +171,7 @@ function quizzesOf(quizzes: Json): Record<string, { attempts: PeekedAttempt[] }>
 		if (!isObject(q) || !Array.isArray(q.attempts)) continue;
 		const attempts: PeekedAttempt[] = [];
 		for (const a of q.attempts) {
-			if (isObject(a) && str(a.id, 64) && str(a.submittedAt, TIME) && typeof a.score === 'number' && Number.isFinite(a.score) && typeof a.passed === 'boolean') {
+			if (isObject(a) && str(a.id, LIMITS.entryId) && str(a.submittedAt, TIME) && typeof a.score === 'number' && Number.isFinite(a.score) && typeof a.passed === 'boolean') {
 				attempts.push({ id: a.id, submittedAt: a.submittedAt, score: a.score, passed: a.passed });
 			}
 		}

@@ -9,11 +9,13 @@ import {
 	type Certification,
 	type FeedbackEntry,
 	type LabAttempt,
+	type LabHistory,
 	type ProgressRecord,
 	type QuizAttempt,
 	type ReadingState,
 	type SelfAssessmentSubmission,
 } from '../../schemas/progress';
+import { LIMITS } from '../../schemas/limits';
 import { canonicalJson } from './canonical';
 import { compareTime, laterTime } from './time';
 
@@ -96,6 +98,39 @@ export function normalizeAcks(acks: ReadingState['acks']): ReadingState['acks'] 
 }
 
 /**
+ * One lab's runs, bounded: the first passing run, the fastest passing run and the last
+ * `keep` runs are kept; the others are counted in `earlier` (count, and the time of the latest
+ * of them). Runs at or before `earlier.through` that are not kept are ones already counted
+ * (e.g. brought back by a tab that had not seen the trim): they are dropped without counting
+ * again, so merging stays idempotent and never counts a run twice.
+ */
+export function boundLabHistory(l: LabHistory, keep: number = LIMITS.labRunsKept): LabHistory | undefined {
+	const all = uniqueById(l.attempts, at, byPassed);
+	const passes = all.filter((a) => a.passed);
+	const pinned = new Set<string>();
+	if (passes.length) {
+		pinned.add(passes[0]!.id);
+		pinned.add(passes.reduce((best, a) => (a.durationMs < best.durationMs ? a : best)).id);
+	}
+	const through = l.earlier?.through;
+	const live = all.filter((a) => pinned.has(a.id) || through === undefined || compareTime(a.at, through) > 0);
+	const rest = live.filter((a) => !pinned.has(a.id));
+	let cut = Math.max(0, rest.length - keep);
+	// Runs sharing the last dropped run's time go too, so no kept run sits at `through`.
+	while (cut > 0 && cut < rest.length && compareTime(rest[cut]!.at, rest[cut - 1]!.at) <= 0) cut++;
+	const dropped = rest.slice(0, cut);
+	const gone = new Set(dropped.map((a) => a.id));
+	const attempts = live.filter((a) => !gone.has(a.id));
+	let earlier = l.earlier ? { count: l.earlier.count, through: l.earlier.through } : undefined;
+	if (dropped.length) {
+		const last = dropped[dropped.length - 1]!.at;
+		earlier = { count: (earlier?.count ?? 0) + dropped.length, through: earlier ? laterTime(earlier.through, last) : last };
+	}
+	if (!attempts.length && !earlier) return undefined;
+	return earlier ? { attempts, earlier } : { attempts };
+}
+
+/**
  * The canonical form: duplicates removed, lists in time order, map keys sorted, empty entries
  * dropped. Two records with the same content normalize to deep-equal values.
  */
@@ -114,7 +149,7 @@ export function normalize(r: ProgressRecord): ProgressRecord {
 		selfAssessments: uniqueById(r.selfAssessments, at),
 		feedback: uniqueById(r.feedback, at),
 		reading: sortedMap(r.reading, (p) => ({ read: p.read, at: p.at, acks: normalizeAcks(p.acks) })),
-		labs: sortedMap(r.labs, (l) => (l.attempts.length ? { attempts: uniqueById(l.attempts, at, byPassed) } : undefined)),
+		labs: sortedMap(r.labs, (l) => boundLabHistory(l)),
 		attestations: uniqueById(r.attestations, at, byRemoved),
 	};
 }
@@ -167,8 +202,9 @@ export function acknowledge(r: ProgressRecord, pageId: string, hash: string, now
 
 /** Keep one more lab run. */
 export function addLabAttempt(r: ProgressRecord, labId: string, attempt: LabAttempt): ProgressRecord {
-	const attempts = uniqueById([...(r.labs[labId]?.attempts ?? []), attempt], at, byPassed);
-	return touch({ ...r, labs: { ...r.labs, [labId]: { attempts } } }, attempt.at);
+	const old = r.labs[labId];
+	const next = boundLabHistory({ ...old, attempts: [...(old?.attempts ?? []), attempt] })!;
+	return touch({ ...r, labs: { ...r.labs, [labId]: next } }, attempt.at);
 }
 
 /** Set the name printed on certificates ('' clears it). */

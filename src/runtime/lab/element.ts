@@ -1,7 +1,8 @@
 import type { LabPayload } from '../../lib/labs/payload';
 import { fromFileSystemTree, type LabFiles } from '../../lib/labs/tree';
 import type { LabResult } from '../../schemas/lab-result';
-import { clearLabFiles, loadBackup, loadLabFiles, saveBackup, saveLabFiles } from '../lab-storage';
+import { clearLabFiles, loadBackup, loadLabFiles, onLabFilesChange, saveBackup, saveLabFiles } from '../lab-storage';
+import { sameFiles } from '../../lib/labs/saved-files';
 import type { MonacoEditorView } from './monaco';
 import { describeProblems } from '../../lib/labs/problems';
 import { onLabResult } from './events';
@@ -42,6 +43,11 @@ class LabElement extends HTMLElement {
 	private dirty = false;
 	/** Why autosave is off for this page, if it is. */
 	private saveBlocked: string | undefined;
+	/** The editable files as this tab last loaded or saved them (what another tab's save is compared with). */
+	private synced: LabFiles = {};
+	/** Files another tab saved while this tab had other files; autosave waits for the learner's choice. */
+	private conflict: LabFiles | null = null;
+	private stopFollowing?: () => void;
 
 	connectedCallback(): void {
 		if (this.payload) return;
@@ -60,6 +66,7 @@ class LabElement extends HTMLElement {
 		this.wireButtons();
 		this.show(this.tabs()[0]?.dataset.path ?? this.payload.editable[0]);
 		this.wireEditorLoading();
+		this.stopFollowing = onLabFilesChange(this.payload.id, this.payload.editable, (saved) => this.otherTabSaved(saved?.files ?? null));
 		// A pending autosave must not be lost when the learner leaves within the debounce delay.
 		window.addEventListener('pagehide', () => this.flushSave());
 		this.dataset.ready = 'true';
@@ -67,6 +74,7 @@ class LabElement extends HTMLElement {
 
 	disconnectedCallback(): void {
 		if (this.saveTimer !== undefined) this.flushSave();
+		this.stopFollowing?.();
 	}
 
 	// --- parts -------------------------------------------------------------------------------
@@ -106,24 +114,27 @@ class LabElement extends HTMLElement {
 		const outcome = loadLabFiles(this.payload.id, this.payload.editable);
 		if (outcome.status === 'ok') {
 			Object.assign(this.files, outcome.files);
+			this.synced = { ...this.files };
 			this.el('saved').textContent = `Your files from ${new Date(outcome.savedAt).toLocaleString()} are back.`;
 		} else if (outcome.status === 'recovered') {
 			this.notice(
-				`Your saved files for this lab could not be read (${outcome.reason}). They are kept in this browser's storage under "${outcome.keptAs}", and the lab starts from the starting files.`,
+				`Your saved files for this lab could not be read (${outcome.reason}) They are kept in this browser's storage under "${outcome.keptAs}" (the notice at the top of the page offers them for download), and the lab starts from the starting files.`,
 			);
 		} else if (outcome.status === 'corrupt') {
 			// It could not be moved aside: never overwrite it, so nothing is lost.
 			this.saveBlocked = `your saved files could not be read and are left untouched (${outcome.reason})`;
 			this.notice(`Your work will not be saved: ${this.saveBlocked}. Download your files before you leave the page.`);
 		} else if (outcome.status === 'unavailable') {
-			this.notice(`Your work cannot be saved in this browser (${outcome.reason}). Download your files before you leave the page.`);
+			this.notice(`Your work cannot be saved in this browser (${outcome.reason}): it is kept only while this page is open. Download your files before you leave the page.`);
 		}
+		if (outcome.status !== 'ok') this.synced = { ...this.starters };
 		if (loadBackup(this.payload.id, this.payload.editable)) this.el('restore').hidden = false;
 	}
 
 	private scheduleSave(): void {
 		clearTimeout(this.saveTimer);
-		this.saveTimer = setTimeout(() => this.flushSave(), AUTOSAVE_DELAY_MS);
+		// data-autosave-ms overrides the delay (tests hold an edit unsaved to meet another tab's save).
+		this.saveTimer = setTimeout(() => this.flushSave(), Number(this.dataset.autosaveMs) || AUTOSAVE_DELAY_MS);
 	}
 
 	private flushSave(): void {
@@ -134,9 +145,80 @@ class LabElement extends HTMLElement {
 			this.el('saved').textContent = `Not saved: ${this.saveBlocked}. Download your files to keep them.`;
 			return;
 		}
+		if (this.conflict) {
+			this.el('saved').textContent = 'Not saved yet: choose above which files to keep.';
+			return;
+		}
 		this.dirty = false;
 		const outcome = saveLabFiles(this.payload.id, this.files, this.payload.editable);
-		this.el('saved').textContent = outcome.ok ? 'Saved in this browser.' : `Not saved: ${outcome.reason}. Download your files to keep them.`;
+		if (outcome.ok) this.synced = { ...this.files };
+		else this.dirty = true;
+		this.el('saved').textContent = !outcome.ok
+			? `Not saved: ${outcome.reason}. Your earlier saved files are unchanged; download your files to keep these.`
+			: outcome.persistent
+				? 'Saved in this browser.'
+				: 'Kept in this page only: this browser does not let the site save data. Download your files before you leave.';
+	}
+
+	// --- other tabs --------------------------------------------------------------------------
+
+	/**
+	 * Another tab saved `theirs` (null: it reset the lab). The same files: nothing to do. This tab
+	 * changed nothing since it last loaded or saved: show theirs (nothing of this tab's is lost).
+	 * Both changed: pause autosave and ask which to keep.
+	 */
+	private otherTabSaved(theirs: LabFiles | null): void {
+		const incoming = theirs ?? Object.fromEntries(this.payload.editable.map((p) => [p, this.starters[p] ?? '']));
+		const mine = this.snapshot();
+		const editable = this.payload.editable;
+		if (sameFiles(incoming, mine, editable)) {
+			this.synced = { ...this.synced, ...incoming };
+			this.conflict = null;
+			this.el('conflict').hidden = true;
+			return;
+		}
+		if (!this.conflict && sameFiles(mine, this.synced, editable)) {
+			clearTimeout(this.saveTimer);
+			// Files first, so the editor's change events find nothing new to save.
+			Object.assign(this.files, Object.fromEntries(editable.map((p) => [p, incoming[p] ?? ''])));
+			for (const path of editable) this.view.setText(path, incoming[path] ?? '');
+			this.synced = { ...this.files };
+			this.dirty = false;
+			this.el('saved').textContent = theirs ? 'Updated with the files you saved in another tab.' : 'The lab was reset in another tab; the starting files are shown.';
+			return;
+		}
+		this.conflict = incoming;
+		this.el('conflict-text').textContent = `${
+			theirs ? 'This lab was changed in another tab: its files differ from the ones here.' : 'This lab was reset to its starting files in another tab.'
+		} Saving here is paused so neither tab overwrites the other. Choose which files to keep; the others are kept as the backup ("Restore my previous files").`;
+		this.el('conflict').hidden = false;
+	}
+
+	private resolveConflict(keep: 'theirs' | 'mine'): void {
+		const theirs = this.conflict;
+		if (!theirs) return;
+		const mine = this.snapshot();
+		// The files not kept become the backup, so the choice loses nothing.
+		const backup = saveBackup(this.payload.id, keep === 'theirs' ? mine : { ...mine, ...theirs }, this.payload.editable);
+		if (!backup.ok) {
+			this.el('conflict-text').textContent = `The files not kept could not be backed up (${backup.reason}). Download your files first, then choose again.`;
+			return;
+		}
+		this.conflict = null;
+		this.el('conflict').hidden = true;
+		this.el('restore').hidden = false;
+		if (keep === 'theirs') {
+			clearTimeout(this.saveTimer);
+			Object.assign(this.files, Object.fromEntries(this.payload.editable.map((p) => [p, theirs[p] ?? ''])));
+			for (const path of this.payload.editable) this.view.setText(path, theirs[path] ?? '');
+			this.synced = { ...this.files };
+			this.dirty = false;
+			this.el('saved').textContent = "Now showing the other tab's files; the files this tab had are the backup.";
+		} else {
+			this.dirty = true;
+			this.flushSave();
+			this.el('saved').textContent = "This tab's files are saved; the other tab's files are the backup.";
+		}
 	}
 
 	private changed(path: string, text: string): void {
@@ -262,6 +344,8 @@ class LabElement extends HTMLElement {
 		on('compare-button', () => this.compare());
 		on('download', () => this.download());
 		on('hint', () => this.nextHint());
+		on('conflict-theirs', () => this.resolveConflict('theirs'));
+		on('conflict-mine', () => this.resolveConflict('mine'));
 		this.addEventListener('lab:compare-closed', () => this.el('compare-button').focus());
 		this.addEventListener('keydown', (event) => {
 			if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -354,6 +438,7 @@ class LabElement extends HTMLElement {
 		this.dirty = false;
 		// A stored value that could not be read stays where it is (see restore()).
 		if (!this.saveBlocked) clearLabFiles(this.payload.id);
+		this.synced = { ...this.files };
 		this.el('restore').hidden = false;
 		this.el('saved').textContent = 'Reset to the starting files; your previous files are kept as a backup.';
 	}

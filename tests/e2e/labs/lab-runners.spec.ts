@@ -95,10 +95,14 @@ test('a corrupt autosave is kept aside, the lab starts from the starters and say
 	const notice = page.locator('[data-part="notice"]');
 	await expect(notice).toBeVisible();
 	await expect(notice).toContainText('could not be read');
-	await expect(notice).toContainText(`${FILES_KEY}:corrupt`);
+	await expect(notice).toContainText(`qms-training:backup:lab:${LAB}:files@`);
 	await expect(page.locator('[data-part="textarea"]')).toHaveValue(/WHERE id = \$\{userId\}/);
-	const kept = await page.evaluate((key) => [localStorage.getItem(`${key}:corrupt`), localStorage.getItem(key)], FILES_KEY);
-	expect(kept).toEqual(['{"version":1,"files":"not a map"', null]);
+	// Kept under the storage adapter's backup scheme (src/runtime/storage.ts), offered by the page's notice.
+	const kept = await page.evaluate(
+		(key) => [Object.keys(localStorage).filter((k) => k.startsWith('qms-training:backup:lab:')).map((k) => localStorage.getItem(k)), localStorage.getItem(key)],
+		FILES_KEY,
+	);
+	expect(kept).toEqual([['{"version":1,"files":"not a map"'], null]);
 });
 
 test('when Monaco cannot load, the plain editor stays and the checks still run', async ({ page }) => {

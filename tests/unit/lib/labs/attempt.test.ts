@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toLabAttempt } from '../../../../src/lib/labs/attempt';
 import { LabAttemptSchema } from '../../../../src/schemas/progress';
+import { LIMITS } from '../../../../src/schemas/limits';
 
 describe('toLabAttempt', () => {
 	it('keeps runner, verdict and time, and counts only passing checks as passed', () => {
@@ -28,5 +29,14 @@ describe('toLabAttempt', () => {
 			durationMs: 124,
 		});
 		expect(LabAttemptSchema.safeParse({ ...attempt, id: 'a1b2c3d4' }).success).toBe(true);
+	});
+
+	it('cuts a check name longer than the record allows instead of losing the run', () => {
+		const long = 'x'.repeat(LIMITS.labCheckName + 50);
+		const attempt = toLabAttempt({ labId: 'a', runner: 'offline', passed: true, checks: [{ name: long, status: 'pass' }], durationMs: 1, at: '2026-11-21T06:00:00.000Z' });
+		expect(attempt.checks[0]!.name).toHaveLength(LIMITS.labCheckName);
+		expect(attempt.checks[0]!.name.endsWith('…')).toBe(true);
+		expect(LabAttemptSchema.safeParse({ ...attempt, id: 'a1b2c3d4' }).success).toBe(true);
+		expect(LabAttemptSchema.safeParse({ ...attempt, id: 'a1b2c3d4', checks: [{ name: long, passed: true }] }).success).toBe(false);
 	});
 });

@@ -11,8 +11,8 @@ describe('labSummaries', () => {
 			'never-run': { attempts: [] },
 		};
 		expect(labSummaries({ labs }, ['login-rate-limit', 'risk-scoring'])).toEqual([
-			{ labId: 'login-rate-limit', attempts: 1, firstPassAt: null, bestPassMs: null, lastAt: '2026-11-20T09:00:00.000Z' },
-			{ labId: 'risk-scoring', attempts: 3, firstPassAt: '2026-11-21T10:05:00.000Z', bestPassMs: 120, lastAt: '2026-11-21T10:09:00.000Z' },
+			{ labId: 'login-rate-limit', attempts: 1, earlier: 0, firstPassAt: null, bestPassMs: null, lastAt: '2026-11-20T09:00:00.000Z' },
+			{ labId: 'risk-scoring', attempts: 3, earlier: 0, firstPassAt: '2026-11-21T10:05:00.000Z', bestPassMs: 120, lastAt: '2026-11-21T10:09:00.000Z' },
 		]);
 	});
 	it('is empty for a record with no lab runs', () => expect(labSummaries({ labs: {} })).toEqual([]));
