@@ -1,4 +1,5 @@
 import { eng, removeStopwords } from 'stopword';
+import { normaliseQuery } from './numbers';
 
 /**
  * The `stopword` package's English list has "do" and "did" but not their other forms; a learner's
@@ -27,4 +28,13 @@ export function searchTerm(query: string): string {
 	const keep = new Set(removeStopwords(normalised, STOP_WORDS));
 	const kept = words.filter((_, i) => keep.has(normalised[i]!));
 	return kept.length > 0 ? kept.join(' ') : words.join(' ');
+}
+
+/**
+ * The search modal's whole query step, shared with the search-quality suite and the bench: numbers
+ * and units into one form (`normaliseQuery`, src/lib/search/numbers.ts), then function words out
+ * (`searchTerm`).
+ */
+export function modalQuery(query: string): string {
+	return searchTerm(normaliseQuery(query));
 }
