@@ -17,8 +17,8 @@ const SMALL: Record<string, number> = {
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
 /**
- * Units after which a spelt-out "one" is a number ("one week"); elsewhere "one" is usually a
- * pronoun ("which one"), which must not become "1".
+ * Units next to which a spelt-out "one" is a number ("one week", "day one", "gate one"); elsewhere
+ * "one" is usually a pronoun ("which one"), which must not become "1".
  */
 const UNITS = /^(?:second|minute|hour|day|week|month|year|quarter|sprint|session|attempt|retake|point|percent|time|gate|level|module|lab)s?$/i;
 
@@ -64,11 +64,12 @@ export function normaliseNumbers(text: string): string {
 	s = s.replace(/\b([0-9]{1,2}):([0-5][0-9])\b/g, (all, h: string, m: string) => clock(h, m) ?? all);
 	// Percentages: "85%", "85 %", "85 percent", "85 per cent", "85pct" → "85".
 	s = s.replace(/\b([0-9]+(?:\.[0-9]+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b)/gi, '$1');
-	// Spelt-out numbers: "two days" → "2 days", "twenty-four hours" → "24 hours"; "one" only before a unit.
-	s = s.replace(/\b([A-Za-z]+(?:-[A-Za-z]+)?)(?=(\s+[A-Za-z]+)?)/g, (word: string, _w: string, next: string | undefined) => {
+	// Spelt-out numbers: "two days" → "2 days", "twenty-four hours" → "24 hours"; "one" only next to a unit.
+	s = s.replace(/\b([A-Za-z]+(?:-[A-Za-z]+)?)(?=(\s+[A-Za-z]+)?)/g, (word: string, _w: string, next: string | undefined, offset: number, all: string) => {
 		const n = numberWord(word);
 		if (n === null) return word;
-		if (n === 1 && !(next && UNITS.test(next.trim()))) return word;
+		const before = /([A-Za-z]+)\s+$/.exec(all.slice(0, offset))?.[1];
+		if (n === 1 && !(next && UNITS.test(next.trim())) && !(before && UNITS.test(before))) return word;
 		return String(n);
 	});
 	return s.replace(/\s+/g, ' ').trim();

@@ -1,11 +1,14 @@
 import { eng, removeStopwords } from 'stopword';
-import { normaliseQuery } from './numbers';
+import { normaliseQuery } from './numbers.ts';
 
 /**
  * The `stopword` package's English list has "do" and "did" but not their other forms; a learner's
- * "how long does it take…" otherwise requires "does" on the answering page.
+ * "how long does it take…" otherwise requires "does" on the answering page. Learners also wrap a
+ * question in filler that no page answers ("hi, what happens if…", "am I supposed to…"); those
+ * words only pull in pages that happen to use them (issue 11).
  */
-const STOP_WORDS = [...eng, 'does', 'doing'];
+const FILLER = ['hi', 'hello', 'hey', 'please', 'thanks', 'actually', 'really', 'supposed', 'basically', 'happens', 'happen', 'happening'];
+const STOP_WORDS = [...eng, 'does', 'doing', ...FILLER];
 
 /** Punctuation around a word ("worth?", "(DoR)") that must not stop it matching the stop list. */
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;

@@ -4,12 +4,13 @@
  * module (`moduleBase()`), so the UI gets these exports instead of Pagefind's own. Everything but
  * `search` is passed through to the real bundle.
  *
- * `search(term)`: Pagefind's search; when it finds nothing for a query of several words, the
- * relaxation of src/lib/search/relax.ts (drop words that match nowhere, then the rarest, then any
- * word), with the result list shaped like Pagefind's. After every search a `qms-search-note` event
- * on `document` says which words were left out and which matched no page (for "Did you mean").
+ * `search(term)`: for one word or a quoted phrase, Pagefind's search; for several words, one
+ * Pagefind search per word ranked by src/lib/search/relax.ts (`rankByWords`: the best pages for
+ * most of the words, not only pages with all of them), shaped like Pagefind's response. After every
+ * search a `qms-search-note` event on `document` says which words the top result leaves out and
+ * which matched no page (for "Did you mean").
  */
-import { hasPhrase, mergeByWords, missingFromBest, queryWords, relaxSteps } from '../../lib/search/relax';
+import { hasPhrase, missingFromBest, queryWords, rankByWords } from '../../lib/search/relax';
 
 /** The part of Pagefind's search response this module reads or builds. */
 interface PagefindResult {
@@ -74,40 +75,37 @@ function note(detail: Omit<SearchNote, 'seq'>, n: number): void {
 export async function search(term: string, opts: SearchOptions = {}): Promise<PagefindResponse | null> {
 	const n = ++seq;
 	const pf = await real;
-	const full = await pf.search(term, opts);
 	const words = queryWords(term);
-	if (!full || words.length === 0 || hasPhrase(term)) {
-		note({ term, without: [], unknown: [] }, n);
-		return full;
+	if (words.length < 2 || hasPhrase(term)) {
+		const plain = await pf.search(term, opts);
+		const unknown = words.length === 1 && plain && plain.results.length === 0 ? words : [];
+		note({ term, without: [], unknown }, n);
+		return plain;
 	}
-	if (words.length === 1) {
-		note({ term, without: [], unknown: full.results.length === 0 ? words : [] }, n);
-		return full;
-	}
-	// Per-word counts: which words Pagefind silently ignored (indexed nowhere), and how rare the others are.
-	const perWord = await Promise.all(words.map((w) => pf.search(w, opts)));
-	const counts = perWord.map((r) => r?.results.length ?? 0);
-	const unknown = words.filter((_, i) => counts[i] === 0);
-	if (full.results.length > 0) {
-		note({ term, without: unknown, unknown }, n);
-		return full;
-	}
-	for (const step of relaxSteps(words, counts)) {
-		const r = await pf.search(step.keep.join(' '), opts);
-		if (r && r.results.length > 0) {
-			note({ term, without: step.dropped, unknown }, n);
-			return r;
-		}
-	}
-	const merged = mergeByWords(words.map((word, i) => ({ word, hits: perWord[i]?.results ?? [] })));
-	note({ term, without: merged.length > 0 ? missingFromBest(words, merged) : [], unknown }, n);
+	const [perWord, pages] = await Promise.all([Promise.all(words.map((w) => pf.search(w, opts))), pageCount(pf)]);
+	const unknown = words.filter((_, i) => (perWord[i]?.results.length ?? 0) === 0);
+	const ranked = rankByWords(
+		words.map((word, i) => ({ word, hits: perWord[i]?.results ?? [] })),
+		pages,
+	);
+	note({ term, without: ranked.length > 0 ? missingFromBest(words, ranked) : [], unknown }, n);
+	const base = perWord.find((r) => r !== null) ?? null;
+	if (!base) return null;
 	return {
-		...full,
-		results: merged.map((m) => m.hit),
-		unfilteredResultCount: merged.length,
+		...base,
+		results: ranked.map((m) => m.hit),
+		unfilteredResultCount: ranked.length,
 		// Pagefind gives no filter counts for a merged list; with none, its UI keeps the last ones.
 		filters: {},
 	};
+}
+
+let pagesInIndex: Promise<number> | undefined;
+
+/** Pages in the index (a search for `null` lists them all), once per page load. */
+function pageCount(pf: PagefindApi): Promise<number> {
+	pagesInIndex ??= pf.search(null as unknown as string).then((r) => r?.results.length ?? 0);
+	return pagesInIndex;
 }
 
 export async function options(o: Record<string, unknown>): Promise<void> {

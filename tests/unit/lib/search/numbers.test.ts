@@ -12,6 +12,7 @@ describe('normaliseNumbers', () => {
 		expect(normaliseNumbers('Twenty-four hours in a week')).toBe('24 hours in a week');
 		expect(normaliseNumbers('one week of daily usage')).toBe('1 week of daily usage');
 		expect(normaliseNumbers('which one is the pass mark')).toBe('which one is the pass mark');
+		expect(normaliseNumbers('what happens on day one, and at gate three')).toBe('what happens on day 1, and at gate 3');
 		expect(normaliseNumbers('someone, oneself, anyone')).toBe('someone, oneself, anyone');
 	});
 
@@ -52,7 +53,7 @@ describe('normaliseQuery', () => {
 	});
 
 	it('runs before the function words go in the modal query', () => {
-		expect(modalQuery('what happens after two days without using it')).toBe('happens 2 days without using');
+		expect(modalQuery('what happens after two days without using it')).toBe('2 days without using');
 		expect(modalQuery('is the pass mark 85 percent')).toBe('pass mark 85');
 	});
 });

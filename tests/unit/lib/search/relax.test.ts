@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasPhrase, mergeByWords, missingFromBest, queryWords, relaxSteps } from '../../../../src/lib/search/relax';
+import { hasPhrase, missingFromBest, queryWords, rankByWords, wordWeight } from '../../../../src/lib/search/relax';
 
 describe('queryWords / hasPhrase', () => {
 	it('splits on white space and ignores bare punctuation', () => {
@@ -12,50 +12,64 @@ describe('queryWords / hasPhrase', () => {
 	});
 });
 
-describe('relaxSteps', () => {
-	it('leaves out the words that match no page without a search of their own', () => {
-		// Pagefind already ignores words it has not indexed: "gate review" is what it searched.
-		expect(relaxSteps(['gate', 'goes', 'last', 'review'], [12, 0, 0, 30])).toEqual([]);
-		expect(relaxSteps(['gate', 'goes', 'risk', 'review'], [12, 0, 5, 30])).toEqual([{ keep: ['gate', 'review'], dropped: ['goes', 'risk'] }]);
-	});
-
-	it('then drops the rarest word, one at a time, down to two words', () => {
-		const steps = relaxSteps(['release', 'manager', 'training', 'hours'], [50, 9, 40, 20]);
-		expect(steps).toEqual([
-			{ keep: ['release', 'training', 'hours'], dropped: ['manager'] },
-			{ keep: ['release', 'training'], dropped: ['manager', 'hours'] },
-		]);
-	});
-
-	it('reports dropped words in query order', () => {
-		const steps = relaxSteps(['a1', 'b2', 'c3', 'd4'], [5, 0, 1, 9]);
-		expect(steps.at(-1)).toEqual({ keep: ['a1', 'd4'], dropped: ['b2', 'c3'] });
-	});
-
-	it('has nothing to try when no word matches, or two words that both match', () => {
-		expect(relaxSteps(['zzz', 'qqq'], [0, 0])).toEqual([]);
-		expect(relaxSteps(['risk', 'gate'], [3, 4])).toEqual([]);
+describe('wordWeight', () => {
+	it('weighs rare words more than common ones', () => {
+		expect(wordWeight(2, 200)).toBeGreaterThan(wordWeight(100, 200));
+		expect(wordWeight(200, 200)).toBeCloseTo(Math.log(2));
+		expect(wordWeight(0, 0)).toBeCloseTo(Math.log(2));
 	});
 });
 
-describe('mergeByWords', () => {
+describe('rankByWords', () => {
 	const hit = (id: string, score: number) => ({ id, score, extra: id });
 
-	it('ranks pages by how many words they hold, then by summed score', () => {
-		const merged = mergeByWords([
-			{ word: 'risk', hits: [hit('a', 5), hit('b', 1)] },
-			{ word: 'score', hits: [hit('c', 9), hit('b', 2)] },
-		]);
-		expect(merged.map((m) => m.hit.id)).toEqual(['b', 'c', 'a']);
-		expect(merged[0]).toMatchObject({ score: 3, words: ['risk', 'score'] });
+	it('puts the page with the rare word and most others first, even without every word', () => {
+		// "golden" is on 2 of 200 pages, "signals" on 10, "monitoring" on 60; no page holds all three.
+		const ranked = rankByWords(
+			[
+				{ word: 'golden', hits: [hit('monitoring-module', 1), hit('glossary', 0.5)] },
+				{ word: 'signals', hits: [hit('monitoring-module', 1), ...Array.from({ length: 9 }, (_, i) => hit(`s${i}`, 2))] },
+				{ word: 'monitoring', hits: [hit('glossary', 1), ...Array.from({ length: 59 }, (_, i) => hit(`m${i}`, 3))] },
+			],
+			200,
+		);
+		expect(ranked[0]!.hit.id).toBe('monitoring-module');
+		expect(ranked[0]!.words).toEqual(['golden', 'signals']);
 		// The original result object is kept (Pagefind's `data()` lives on it).
-		expect(merged[0]!.hit.extra).toBe('b');
+		expect(ranked[0]!.hit.extra).toBe('monitoring-module');
 	});
 
-	it('is stable on ties and empty for no hits', () => {
-		const merged = mergeByWords([{ word: 'x', hits: [hit('p', 1), hit('q', 1)] }]);
-		expect(merged.map((m) => m.hit.id)).toEqual(['p', 'q']);
-		expect(mergeByWords([{ word: 'x', hits: [] }])).toEqual([]);
+	it('scales a page by the share of the query weight it holds', () => {
+		const ranked = rankByWords(
+			[
+				{ word: 'risk', hits: [hit('a', 1), hit('b', 1)] },
+				{ word: 'score', hits: [hit('b', 1), hit('c', 1)] },
+			],
+			10,
+		);
+		expect(ranked.map((m) => m.hit.id)).toEqual(['b', 'a', 'c']);
+		expect(ranked[0]!.score).toBeCloseTo(2 * Math.log(6));
+		expect(ranked[1]!.score).toBeCloseTo(Math.log(6) / 2);
+	});
+
+	it("counts each word's score as a share of its best, so one huge score does not win alone", () => {
+		// "context7" scores 50 on the overview page; the page with both words wins.
+		const ranked = rankByWords(
+			[
+				{ word: 'context7', hits: [hit('overview', 50), hit('alerts', 5), hit('w1', 5), hit('w2', 5)] },
+				{ word: 'inactive', hits: [hit('alerts', 1), hit('w3', 1)] },
+			],
+			10,
+		);
+		expect(ranked[0]!.hit.id).toBe('alerts');
+		expect(ranked[1]!.hit.id).toBe('w3');
+	});
+
+	it('ignores words that match nothing, keeps ties stable, and is empty for no hits', () => {
+		const ranked = rankByWords([{ word: 'x', hits: [hit('p', 1), hit('q', 1)] }, { word: 'zzz', hits: [] }], 10);
+		expect(ranked.map((m) => m.hit.id)).toEqual(['p', 'q']);
+		expect(ranked[0]!.score).toBeCloseTo(Math.log(6));
+		expect(rankByWords([{ word: 'x', hits: [] }], 10)).toEqual([]);
 	});
 });
 
