@@ -57,6 +57,9 @@ export class PagefindUI extends PagefindUIBase {
 			})
 			.catch(() => undefined); // plain Pagefind search is still search
 		if (root instanceof HTMLElement) {
+			// Pagefind names its search box only by `title`, which axe reports (label-title-only, serious).
+			const box = root.querySelector<HTMLInputElement>('input.pagefind-ui__search-input');
+			box?.setAttribute('aria-label', box.title || box.placeholder || 'Search');
 			holdInputUntilReady(root, bundlePath, relaxed);
 			attachSearchNote(root, (term) => this.triggerSearch(term));
 		}
