@@ -47,20 +47,23 @@ export class PagefindUI extends PagefindUIBase {
 		const bundlePath = opts.bundlePath ?? '/pagefind/';
 		const own = opts.processTerm as ((term: string) => string) | undefined;
 		super({ ...opts, processTerm: (term: string) => (own ? own(modalQuery(term)) : modalQuery(term)) });
-		// The UI loads its API on the first focus or search; both wait (below) until it points here.
-		const relaxed = import('./relaxed-pagefind')
-			.then((api) => {
-				// Looking the API up by name also keeps the bundler from dropping the exports only the UI calls.
-				const missing = PAGEFIND_API.filter((name) => typeof (api as Record<string, unknown>)[name] !== 'function');
-				if (missing.length > 0) throw new Error(`relaxed Pagefind API lacks ${missing.join(', ')}`);
-				this._pfs?.$$set({ base_path: api.moduleBase() });
-			})
-			.catch(() => undefined); // plain Pagefind search is still search
+		// The relaxed API loads with the learner's first focus in the modal, as Pagefind's own does; the
+		// UI's own loading (on focus or first search) waits (below) until it points there.
+		let relaxed: Promise<void> | undefined;
+		const loadRelaxed = () =>
+			(relaxed ??= import('./relaxed-pagefind')
+				.then((api) => {
+					// Looking the API up by name also keeps the bundler from dropping the exports only the UI calls.
+					const missing = PAGEFIND_API.filter((name) => typeof (api as Record<string, unknown>)[name] !== 'function');
+					if (missing.length > 0) throw new Error(`relaxed Pagefind API lacks ${missing.join(', ')}`);
+					this._pfs?.$$set({ base_path: api.moduleBase() });
+				})
+				.catch(() => undefined)); // plain Pagefind search is still search
 		if (root instanceof HTMLElement) {
 			// Pagefind names its search box only by `title`, which axe reports (label-title-only, serious).
 			const box = root.querySelector<HTMLInputElement>('input.pagefind-ui__search-input');
 			box?.setAttribute('aria-label', box.title || box.placeholder || 'Search');
-			holdInputUntilReady(root, bundlePath, relaxed);
+			holdInputUntilReady(root, bundlePath, loadRelaxed);
 			attachSearchNote(root, (term) => this.triggerSearch(term));
 		}
 	}
@@ -79,10 +82,9 @@ const FILTERS_WAIT_MS = 8000;
  * released at once. The UI's own `focus` handler (which loads its API) is kept from running before
  * the relaxed API is in place; the first search loads it instead.
  */
-function holdInputUntilReady(root: HTMLElement, bundlePath: string, relaxed: Promise<unknown>): void {
+function holdInputUntilReady(root: HTMLElement, bundlePath: string, loadRelaxed: () => Promise<void>): void {
 	let ready = false;
 	let relaxedReady = false;
-	void relaxed.finally(() => (relaxedReady = true));
 	let held: HTMLInputElement | null = null;
 	const hold = (event: Event) => {
 		if (ready || !(event.target instanceof HTMLInputElement)) return;
@@ -93,7 +95,9 @@ function holdInputUntilReady(root: HTMLElement, bundlePath: string, relaxed: Pro
 	root.addEventListener(
 		'focus',
 		(event) => {
-			if (!relaxedReady) event.stopPropagation();
+			if (relaxedReady) return;
+			void loadRelaxed().finally(() => (relaxedReady = true));
+			event.stopPropagation();
 		},
 		{ capture: true },
 	);
@@ -102,7 +106,7 @@ function holdInputUntilReady(root: HTMLElement, bundlePath: string, relaxed: Pro
 		() => {
 			// Same URL as the UI's own import, so this is the same module and the same loaded index.
 			const loaded = import(/* @vite-ignore */ `${bundlePath}pagefind.js`).then((pagefind: PagefindApi) => pagefind.filters());
-			Promise.race([Promise.all([loaded, relaxed]), new Promise((resolve) => setTimeout(resolve, FILTERS_WAIT_MS))])
+			Promise.race([Promise.all([loaded, loadRelaxed()]), new Promise((resolve) => setTimeout(resolve, FILTERS_WAIT_MS))])
 				.catch(() => undefined)
 				.finally(() => {
 					ready = true;

@@ -55,8 +55,16 @@ export interface SearchNote {
 
 export const NOTE_EVENT = 'qms-search-note';
 
-/** Same URL as Starlight's bundle path, so this is the very module (and index) the filters use. */
-const real: Promise<PagefindApi> = import(/* @vite-ignore */ `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pagefind/pagefind.js`);
+let loaded: Promise<PagefindApi> | undefined;
+
+/**
+ * Pagefind's own API, loaded on first use. Same URL as Starlight's bundle path, so this is the very
+ * module (and index) the filters use.
+ */
+function pagefind(): Promise<PagefindApi> {
+	loaded ??= import(/* @vite-ignore */ `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pagefind/pagefind.js`);
+	return loaded;
+}
 
 let seq = 0;
 
@@ -74,7 +82,7 @@ function note(detail: Omit<SearchNote, 'seq'>, n: number): void {
 
 export async function search(term: string, opts: SearchOptions = {}): Promise<PagefindResponse | null> {
 	const n = ++seq;
-	const pf = await real;
+	const pf = await pagefind();
 	const words = queryWords(term);
 	if (words.length < 2 || hasPhrase(term)) {
 		const plain = await pf.search(term, opts);
@@ -109,23 +117,23 @@ function pageCount(pf: PagefindApi): Promise<number> {
 }
 
 export async function options(o: Record<string, unknown>): Promise<void> {
-	return (await real).options(o);
+	return (await pagefind()).options(o);
 }
 export async function init(): Promise<void> {
-	return (await real).init();
+	return (await pagefind()).init();
 }
 export async function debouncedSearch(term: string, o?: SearchOptions, ms?: number): Promise<PagefindResponse | null> {
-	return (await real).debouncedSearch(term, o, ms);
+	return (await pagefind()).debouncedSearch(term, o, ms);
 }
 export async function preload(term: string, o?: SearchOptions): Promise<void> {
-	return (await real).preload(term, o);
+	return (await pagefind()).preload(term, o);
 }
 export async function filters(): Promise<Record<string, Record<string, number>>> {
-	return (await real).filters();
+	return (await pagefind()).filters();
 }
 export async function mergeIndex(url: string, o?: Record<string, unknown>): Promise<void> {
-	return (await real).mergeIndex(url, o);
+	return (await pagefind()).mergeIndex(url, o);
 }
 export async function destroy(): Promise<void> {
-	return (await real).destroy();
+	return (await pagefind()).destroy();
 }
