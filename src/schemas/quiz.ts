@@ -23,6 +23,12 @@ const QuestionBase = {
 	prompt: z.string().min(1),
 	/** Page id where the answer is taught (traceability), e.g. "qms-onboarding/developer/quality-gates". */
 	ref: z.string().min(1),
+	/**
+	 * Seed section the question and its answer come from, e.g. `{ seed: '003', section: 'AUTOMATED
+	 * ALERTS' }` (section: text that occurs in the seed file). Required on every question of a graded
+	 * assessment, which may only ask what the seeds say (issue 11); optional elsewhere.
+	 */
+	source: SourceSchema.optional(),
 };
 
 /** One correct choice among several. */
@@ -64,12 +70,25 @@ export const AttemptPolicySchema = z.object({
 });
 
 /**
+ * What a quiz counts for:
+ * - `graded`: an assessment the curriculum grades (a gate's written or competency assessment, a
+ *   certification level's online quiz); every question cites a seed section (`source`).
+ * - `knowledge-check`: the check at the end of a module or page; may ask what the site teaches.
+ * - `practice`: practice questions next to a graded assessment, on material the site wrote; shown
+ *   as practice, never part of a grade.
+ */
+export const QUIZ_KINDS = ['graded', 'knowledge-check', 'practice'] as const;
+
+/**
  * A knowledge check or assessment: content/quizzes/<id>.yaml (the file name is the id).
  * Rules checked beyond field types: question ids unique; a single-choice question has exactly one
- * correct choice; a multiple-choice question has at least one.
+ * correct choice; a multiple-choice question has at least one; at least 5 questions (a practice
+ * set at least 1); every question of a graded assessment has a `source`.
  */
 export const QuizSchema = z
 	.object({
+		/** What the quiz counts for (see QUIZ_KINDS); default a knowledge check. */
+		kind: z.enum(QUIZ_KINDS).default('knowledge-check'),
 		/** Shown above the questions. */
 		title: z.string().min(1),
 		/** Program the quiz belongs to. */
@@ -82,12 +101,16 @@ export const QuizSchema = z
 		policy: AttemptPolicySchema.prefault({}),
 		/** Seed section(s) the pass mark and questions come from. */
 		source: z.union([SourceSchema, z.array(SourceSchema).min(1)]).transform((s) => (Array.isArray(s) ? s : [s])),
-		/** At least 5 questions. */
-		questions: z.array(QuestionSchema).min(5),
+		/** At least 5 questions (a practice set: at least 1). */
+		questions: z.array(QuestionSchema).min(1),
 	})
 	.superRefine((quiz, ctx) => {
+		if (quiz.kind !== 'practice' && quiz.questions.length < 5)
+			ctx.addIssue({ code: 'custom', path: ['questions'], message: `needs at least 5 questions, has ${quiz.questions.length}` });
 		const seen = new Set<string>();
 		quiz.questions.forEach((q, i) => {
+			if (quiz.kind === 'graded' && !q.source)
+				ctx.addIssue({ code: 'custom', path: ['questions', i, 'source'], message: `graded assessment: question "${q.id}" must cite a seed section (source)` });
 			if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate question id "${q.id}"` });
 			seen.add(q.id);
 			if (q.type === 'single' || q.type === 'multiple') {

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { PAGEFIND_RANKING } from '../../src/lib/search/ranking';
-import { searchTerm } from '../../src/lib/search/query';
+import { modalQuery } from '../../src/lib/search/query';
 
 interface Question {
 	/** A plain-language question as a learner would type it. */
@@ -12,13 +13,19 @@ interface Question {
 }
 
 const dir = join(import.meta.dirname, 'search-questions');
-const questions: Question[] = readdirSync(dir)
-	.filter((f) => f.endsWith('.json'))
-	.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Question[]);
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const load = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Question[];
+/**
+ * learners-*.json: questions written from the seeds and pages the way learners ask (issue 11), before
+ * the product was tuned to them. The other files are the first suite, which keeps its 90 % bar.
+ */
+const learnerQuestions = files.filter((f) => f.startsWith('learners-')).flatMap(load);
+const firstQuestions = files.filter((f) => !f.startsWith('learners-')).flatMap(load);
+const questions = [...firstQuestions, ...learnerQuestions];
 
 /**
  * Top-3 result page ids for a query, from the built Pagefind index with the site's ranking and the
- * same query step as the search modal (`searchTerm`).
+ * same query step as the search modal (`modalQuery`), without the modal's relaxation.
  */
 async function top3(page: Page, query: string): Promise<string[]> {
 	return page.evaluate(
@@ -35,23 +42,65 @@ async function top3(page: Page, query: string): Promise<string[]> {
 			const data = await Promise.all(res.results.slice(0, 3).map((r) => r.data()));
 			return data.map((d) => new URL(d.url, location.origin).pathname.replace(/^\/|\/$/g, ''));
 		},
-		{ q: searchTerm(query), ranking: PAGEFIND_RANKING },
+		{ q: modalQuery(query), ranking: PAGEFIND_RANKING },
 	);
 }
 
-test('search quality: plain-language questions land in the top 3 (≥ 90 %)', async ({ page }) => {
-	test.setTimeout(120_000);
-	expect(questions.length).toBeGreaterThanOrEqual(25);
-	await page.goto('/');
+/**
+ * Types `q` into the open search modal and waits until its results show: the message names `q`
+ * and the first (up to 3) results have their links. Returns their page ids and the wait in ms.
+ */
+async function askModal(page: Page, input: Locator, q: string): Promise<{ ids: string[]; ms: number; none: boolean }> {
+	const t0 = performance.now();
+	await input.fill(q);
+	const handle = await page.waitForFunction(
+		(q) => {
+			const msg = document.querySelector('#starlight__search .pagefind-ui__message')?.textContent?.trim() ?? '';
+			const m = /^(No results|(\d+) results?) for (.*)$/s.exec(msg);
+			if (!m || m[3] !== q) return null;
+			const count = m[2] ? Number(m[2]) : 0;
+			const items = [...document.querySelectorAll('#starlight__search .pagefind-ui__result')].slice(0, 3);
+			const links = items.map((li) => li.querySelector<HTMLAnchorElement>('a.pagefind-ui__result-link')?.href);
+			if (links.length < Math.min(3, count) || links.some((h) => !h)) return null;
+			return { count, links: links as string[] };
+		},
+		q,
+		{ polling: 'raf', timeout: 15_000 },
+	);
+	const ms = performance.now() - t0;
+	const { count, links } = (await handle.jsonValue())!;
+	return { ids: links.map((h) => new URL(h).pathname.replace(/^\/|\/$/g, '')), ms, none: count === 0 };
+}
+
+test('search quality in the modal: ≤ 2 % return nothing, ≥ 95 % put the answer in the top 3', async ({ page }) => {
+	test.setTimeout(600_000);
+	expect(learnerQuestions.length + firstQuestions.length).toBeGreaterThanOrEqual(120);
+	const input = await openSearch(page);
 	const misses: string[] = [];
+	const empty: string[] = [];
+	const times: number[] = [];
+	let firstHits = 0;
 	for (const { q, page: want } of questions) {
-		const got = await top3(page, q);
-		if (!got.includes(want)) misses.push(`"${q}" → want ${want}, got [${got.join(', ')}]`);
+		const { ids, ms, none } = await askModal(page, input, q);
+		times.push(ms);
+		if (none) empty.push(q);
+		if (ids.includes(want)) {
+			if (firstQuestions.some((x) => x.q === q)) firstHits += 1;
+		} else misses.push(`"${q}" → want ${want}, got [${ids.join(', ')}]`);
 	}
-	const rate = (questions.length - misses.length) / questions.length;
-	console.log(`search quality: ${questions.length - misses.length}/${questions.length} = ${(rate * 100).toFixed(1)} % in top 3`);
+	const n = questions.length;
+	const top3Rate = (n - misses.length) / n;
+	const emptyRate = empty.length / n;
+	const firstRate = firstHits / firstQuestions.length;
+	const median = [...times].sort((a, b) => a - b)[Math.floor(n / 2)]!;
+	console.log(`search quality: ${n} questions; in top 3: ${n - misses.length}/${n} = ${(top3Rate * 100).toFixed(1)} %; nothing: ${empty.length}/${n} = ${(emptyRate * 100).toFixed(1)} %`);
+	console.log(`first suite (${firstQuestions.length} questions): ${(firstRate * 100).toFixed(1)} % in top 3`);
+	console.log(`median time until results show in the modal (typing to top-3 links, incl. Pagefind UI's 300 ms debounce): ${median.toFixed(0)} ms`);
+	if (empty.length) console.log(`nothing:\n  ${empty.join('\n  ')}`);
 	if (misses.length) console.log(`misses:\n  ${misses.join('\n  ')}`);
-	expect(rate, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+	expect(emptyRate, empty.join('\n')).toBeLessThanOrEqual(0.02);
+	expect(top3Rate, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+	expect(firstRate).toBeGreaterThanOrEqual(0.9);
 });
 
 test('every search question names a page that exists', async ({ request }) => {
@@ -140,4 +189,40 @@ test('a keyword synonym finds the page that uses other words', async ({ page }) 
 	await page.goto('/');
 	// "DoR" is a keyword of the QMS introduction module.
 	expect(await top3(page, 'DoR')).toContain('qms-onboarding/developer/qms-introduction');
+});
+
+test('numbers and units match however the learner writes them', async ({ page }) => {
+	// src/lib/search/numbers.ts: the query and the pages' hidden search text meet in one form.
+	const input = await openSearch(page);
+	const cases: [string, string][] = [
+		['gate 1 pass mark 85 percent', 'tool-adoption/gates/gate-1-knowledge-foundation'],
+		['gate one pass mark 85 %', 'tool-adoption/gates/gate-1-knowledge-foundation'],
+		['yellow alert after two days without usage', 'tool-adoption/reference/escalation-and-alerts'],
+		['yellow alert after 2 days without usage', 'tool-adoption/reference/escalation-and-alerts'],
+		['launch dry run starts 8 AM', 'release-readiness/scenarios/launch-dry-run'],
+		['P1 escalation skills every role needs', 'release-readiness/reference/universal-competencies'],
+	];
+	for (const [q, want] of cases) {
+		const { ids } = await askModal(page, input, q);
+		expect(ids, q).toContain(want);
+	}
+});
+
+test('the modal names the words it left out, and offers "Did you mean" by keyboard', async ({ page }) => {
+	const input = await openSearch(page);
+	const note = page.locator('#starlight__search .qms-search-note');
+	const { ids } = await askModal(page, input, 'release manager trainng');
+	expect(ids).toContain('release-readiness/release-manager');
+	await expect(note).toContainText('Showing results without: trainng');
+	const fix = note.getByRole('button', { name: 'release manager training' });
+	await expect(fix).toBeVisible();
+	// The open modal with its note passes axe like every page type.
+	await expectNoSeriousA11yViolations(page);
+	// From the search box, Tab reaches the suggestion (after Pagefind's clear button).
+	for (let i = 0; i < 4 && !(await fix.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+	await expect(fix).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(input).toHaveValue('release manager training');
+	await expect(page.locator('#starlight__search .pagefind-ui__message')).toHaveText(/\d+ results? for release manager training$/);
+	await expect(note).toBeHidden();
 });

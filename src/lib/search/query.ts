@@ -1,10 +1,14 @@
 import { eng, removeStopwords } from 'stopword';
+import { normaliseQuery } from './numbers.ts';
 
 /**
  * The `stopword` package's English list has "do" and "did" but not their other forms; a learner's
- * "how long does it take…" otherwise requires "does" on the answering page.
+ * "how long does it take…" otherwise requires "does" on the answering page. Learners also wrap a
+ * question in filler that no page answers ("hi, what happens if…", "am I supposed to…"); those
+ * words only pull in pages that happen to use them (issue 11).
  */
-const STOP_WORDS = [...eng, 'does', 'doing'];
+const FILLER = ['hi', 'hello', 'hey', 'please', 'thanks', 'actually', 'really', 'supposed', 'basically', 'happens', 'happen', 'happening'];
+const STOP_WORDS = [...eng, 'does', 'doing', ...FILLER];
 
 /** Punctuation around a word ("worth?", "(DoR)") that must not stop it matching the stop list. */
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
@@ -27,4 +31,13 @@ export function searchTerm(query: string): string {
 	const keep = new Set(removeStopwords(normalised, STOP_WORDS));
 	const kept = words.filter((_, i) => keep.has(normalised[i]!));
 	return kept.length > 0 ? kept.join(' ') : words.join(' ');
+}
+
+/**
+ * The search modal's whole query step, shared with the search-quality suite and the bench: numbers
+ * and units into one form (`normaliseQuery`, src/lib/search/numbers.ts), then function words out
+ * (`searchTerm`).
+ */
+export function modalQuery(query: string): string {
+	return searchTerm(normaliseQuery(query));
 }

@@ -1,18 +1,22 @@
 /**
  * Starlight's search modal creates `new PagefindUI(…)` from `@pagefind/default-ui`; astro.config
- * aliases that import to this module, so the modal gets two fixes without copying Starlight's
+ * aliases that import to this module, so the modal gets these fixes without copying Starlight's
  * Search component:
  *
- * 1. Query words: the learner's question goes through `searchTerm` (function words removed) before
- *    Pagefind sees it, the same step the search-quality suite applies.
- * 2. Complete filters: Pagefind computes a search's filter counts from the filter chunks loaded so
+ * 1. Query words: the learner's question goes through `modalQuery` (numbers and units in one form,
+ *    function words removed) before Pagefind sees it, the same step the search-quality suite applies.
+ * 2. Relaxed search: the UI's Pagefind API is src/runtime/search/relaxed-pagefind.ts (a small chunk
+ *    loaded with the UI), which falls back to most of the words when no page has them all; a note
+ *    above the results names the words left out and offers "Did you mean" (search-note.ts).
+ * 3. Complete filters: Pagefind computes a search's filter counts from the filter chunks loaded so
  *    far, and the UI keeps the first search's filters. A learner typing while the chunks load saw
  *    only some filter groups (Program but not Role) until they typed again. Input events are held
  *    here until every filter chunk is loaded (at most FILTERS_WAIT_MS), then replayed once, so the
  *    first search has all.
  */
 import { PagefindUI as PagefindUIBase } from '@pagefind/default-ui/npm_dist/mjs/ui-core.mjs';
-import { searchTerm } from '../../lib/search/query';
+import { modalQuery } from '../../lib/search/query';
+import { attachSearchNote } from './search-note';
 
 export interface PagefindUIOptions {
 	/** CSS selector or element the UI renders into. */
@@ -26,14 +30,42 @@ interface PagefindApi {
 	filters(): Promise<Record<string, Record<string, number>>>;
 }
 
+/** What Pagefind's UI calls on the module it loads as its API (ui-core.mjs, Pagefind 1.5). */
+const PAGEFIND_API = ['options', 'init', 'search', 'debouncedSearch', 'preload', 'filters', 'mergeIndex', 'destroy'];
+
+/** Pagefind UI's Svelte component; `$$set` changes its props after construction. */
+interface SvelteComponent {
+	$$set(props: Record<string, unknown>): void;
+}
+
 export class PagefindUI extends PagefindUIBase {
+	declare _pfs: SvelteComponent | null;
+
 	/** Same options as Pagefind's own `PagefindUI`; a `processTerm` given here runs after ours. */
 	constructor(opts: PagefindUIOptions) {
 		const root = typeof opts.element === 'string' ? document.querySelector(opts.element) : opts.element;
 		const bundlePath = opts.bundlePath ?? '/pagefind/';
 		const own = opts.processTerm as ((term: string) => string) | undefined;
-		super({ ...opts, processTerm: (term: string) => (own ? own(searchTerm(term)) : searchTerm(term)) });
-		if (root instanceof HTMLElement) holdInputUntilFiltersLoad(root, bundlePath);
+		super({ ...opts, processTerm: (term: string) => (own ? own(modalQuery(term)) : modalQuery(term)) });
+		// The relaxed API loads with the learner's first focus in the modal, as Pagefind's own does; the
+		// UI's own loading (on focus or first search) waits (below) until it points there.
+		let relaxed: Promise<void> | undefined;
+		const loadRelaxed = () =>
+			(relaxed ??= import('./relaxed-pagefind')
+				.then((api) => {
+					// Looking the API up by name also keeps the bundler from dropping the exports only the UI calls.
+					const missing = PAGEFIND_API.filter((name) => typeof (api as Record<string, unknown>)[name] !== 'function');
+					if (missing.length > 0) throw new Error(`relaxed Pagefind API lacks ${missing.join(', ')}`);
+					this._pfs?.$$set({ base_path: api.moduleBase() });
+				})
+				.catch(() => undefined)); // plain Pagefind search is still search
+		if (root instanceof HTMLElement) {
+			// Pagefind names its search box only by `title`, which axe reports (label-title-only, serious).
+			const box = root.querySelector<HTMLInputElement>('input.pagefind-ui__search-input');
+			box?.setAttribute('aria-label', box.title || box.placeholder || 'Search');
+			holdInputUntilReady(root, bundlePath, loadRelaxed);
+			attachSearchNote(root, (term) => this.triggerSearch(term));
+		}
 	}
 }
 
@@ -44,12 +76,15 @@ export class PagefindUI extends PagefindUIBase {
 const FILTERS_WAIT_MS = 8000;
 
 /**
- * From the first focus inside `root`, swallow `input` events on its search box until Pagefind has
- * every filter chunk (or FILTERS_WAIT_MS has passed), then replay one `input` so the UI searches
- * for what is in the box by then. If loading fails the events are released at once.
+ * From the first focus inside `root`, swallow `input` events on its search box until the relaxed
+ * API is in place and Pagefind has every filter chunk (or FILTERS_WAIT_MS has passed), then replay
+ * one `input` so the UI searches for what is in the box by then. If loading fails the events are
+ * released at once. The UI's own `focus` handler (which loads its API) is kept from running before
+ * the relaxed API is in place; the first search loads it instead.
  */
-function holdInputUntilFiltersLoad(root: HTMLElement, bundlePath: string): void {
+function holdInputUntilReady(root: HTMLElement, bundlePath: string, loadRelaxed: () => Promise<void>): void {
 	let ready = false;
+	let relaxedReady = false;
 	let held: HTMLInputElement | null = null;
 	const hold = (event: Event) => {
 		if (ready || !(event.target instanceof HTMLInputElement)) return;
@@ -58,11 +93,20 @@ function holdInputUntilFiltersLoad(root: HTMLElement, bundlePath: string): void 
 	};
 	root.addEventListener('input', hold, { capture: true });
 	root.addEventListener(
+		'focus',
+		(event) => {
+			if (relaxedReady) return;
+			void loadRelaxed().finally(() => (relaxedReady = true));
+			event.stopPropagation();
+		},
+		{ capture: true },
+	);
+	root.addEventListener(
 		'focusin',
 		() => {
 			// Same URL as the UI's own import, so this is the same module and the same loaded index.
 			const loaded = import(/* @vite-ignore */ `${bundlePath}pagefind.js`).then((pagefind: PagefindApi) => pagefind.filters());
-			Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, FILTERS_WAIT_MS))])
+			Promise.race([Promise.all([loaded, loadRelaxed()]), new Promise((resolve) => setTimeout(resolve, FILTERS_WAIT_MS))])
 				.catch(() => undefined)
 				.finally(() => {
 					ready = true;

@@ -23,3 +23,10 @@ describe('searchTerm', () => {
 		expect(searchTerm('')).toBe('');
 	});
 });
+
+describe('filler words', () => {
+	it('drops the filler learners wrap a question in', () => {
+		expect(searchTerm('hi, what actually happens after two days')).toBe('two days');
+		expect(searchTerm('what am I supposed to write in my usage table')).toBe('write usage table');
+	});
+});
