@@ -13,7 +13,7 @@ import { validateCertifications } from './rules-validate';
 export interface CatalogInput {
 	/** Entry id = file name; `file` for error messages. */
 	certifications: { id: string; file: string; data: CertificationDef }[];
-	quizzes: { id: string; data: Pick<Quiz, 'title' | 'page' | 'passMark' | 'policy'> }[];
+	quizzes: { id: string; data: Pick<Quiz, 'title' | 'page' | 'passMark' | 'policy'> & Partial<Pick<Quiz, 'kind'>> }[];
 	checklists: { id: string; data: Pick<Checklist, 'title' | 'page' | 'sections'> }[];
 	assessments: { id: string; data: Pick<SelfAssessment, 'title' | 'page' | 'bands'> }[];
 	pages: { id: string; title: string; kind: string; modules: string[] }[];
@@ -54,7 +54,8 @@ export function buildCertificationCatalog(input: CatalogInput): CertificationCat
 
 	const defs = input.certifications.map((c) => c.data).sort((a, b) => a.program.localeCompare(b.program) || (a.level ?? 0) - (b.level ?? 0) || a.name.localeCompare(b.name));
 	const pageById = new Map(input.pages.map((p) => [p.id, p]));
-	const quizzesOnPage = (id: string) => input.quizzes.filter((q) => q.data.page === id).map((q) => q.id).sort();
+	// A module is done with its knowledge checks passed; practice checks on the page are optional.
+	const quizzesOnPage = (id: string) => input.quizzes.filter((q) => q.data.page === id && q.data.kind !== 'practice').map((q) => q.id).sort();
 
 	const want = { quizzes: new Set<string>(), labs: new Set<string>(), checklists: new Set<string>(), assessments: new Set<string>(), pages: new Set<string>() };
 	const addPage = (id: string) => {

@@ -10,7 +10,7 @@ import type { CurriculumIndex } from './curriculum';
 export interface IndexInput {
 	programs: { id: string; label: string }[];
 	pages: { id: string; title: string; data: Pick<PageData, 'program' | 'kind' | 'durationMinutes' | 'prerequisites' | 'modules'> }[];
-	quizzes: { id: string; data: Pick<Quiz, 'title' | 'page' | 'program' | 'passMark' | 'policy' | 'questions'> }[];
+	quizzes: { id: string; data: Pick<Quiz, 'title' | 'page' | 'program' | 'passMark' | 'policy' | 'questions'> & Partial<Pick<Quiz, 'kind'>> }[];
 	checklists: { id: string; data: Pick<Checklist, 'title' | 'page' | 'program' | 'certification' | 'sections'> }[];
 }
 
@@ -36,6 +36,7 @@ export function buildCurriculumIndex(input: IndexInput): CurriculumIndex {
 			passMark: q.data.passMark,
 			maxAttempts: q.data.policy.maxAttempts,
 			questions: q.data.questions.length,
+			...(q.data.kind === 'practice' ? { practice: true as const } : {}),
 		})),
 		checklists: byId(input.checklists).map((c) => ({
 			id: c.id,

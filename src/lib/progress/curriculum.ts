@@ -43,6 +43,8 @@ export interface IndexQuiz {
 	passMark: number;
 	maxAttempts: number | null;
 	questions: number;
+	/** A practice check (quiz `kind: practice`): shown with its scores, but a module is done without it. */
+	practice?: true;
 }
 export interface IndexChecklist {
 	id: string;
@@ -133,7 +135,8 @@ export class CurriculumProgress {
 	status(page: IndexPage): PageStatus {
 		const read = this.record.reading[page.id]?.read === true;
 		const quizzes = (this.quizzesByPage.get(page.id) ?? []).map((q) => this.quiz(q));
-		const allPassed = quizzes.every((q) => q.passed);
+		// Practice checks are optional: a page is done when its graded and knowledge checks are passed.
+		const allPassed = quizzes.every((q) => q.passed || q.quiz.practice === true);
 		return { page, read, quizzes, done: read && allPassed, started: read || quizzes.some((q) => q.attempts > 0) };
 	}
 

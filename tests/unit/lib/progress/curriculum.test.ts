@@ -73,6 +73,16 @@ describe('CurriculumProgress', () => {
 		expect(path.next?.id).toBe('dev/m2');
 	});
 
+	it('a practice check on the page is shown but optional: the module is done without passing it', () => {
+		const practice = { ...quiz('p1', 'dev/m1'), data: { ...quiz('p1', 'dev/m1').data, kind: 'practice' as const } };
+		const withPractice = buildCurriculumIndex({ programs: index.programs, pages: [page('dev', 'path', { modules: ['dev/m1'] }), page('dev/m1', 'module', { durationMinutes: 120 })], quizzes: [quiz('q1', 'dev/m1'), practice], checklists: [] });
+		let r = R.setRead(R.emptyRecord(t), 'dev/m1', true, t);
+		r = passed('q1', 100)(r);
+		const path = new CurriculumProgress(withPractice, r).path(withPractice.pages.find((x) => x.id === 'dev')!);
+		expect(path.modules[0]!.status.quizzes.map((q) => [q.quiz.id, q.passed])).toEqual([['p1', false], ['q1', true]]);
+		expect(path.modules[0]!.state).toBe('done');
+	});
+
 	it('100 % only when every module is done; next is null then', () => {
 		let r = R.emptyRecord(t);
 		for (const m of ['dev/m1', 'dev/m2', 'dev/m3']) r = R.setRead(r, m, true, t);
