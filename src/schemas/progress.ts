@@ -8,7 +8,8 @@
  * Limits (string lengths, list sizes) bound what a tampered or hostile file can make us store.
  * Times are ISO 8601 UTC strings as `Date.prototype.toISOString()` writes them.
  * Version history (migrations: src/lib/progress/migrate.ts): 1 is the first version; 2 adds
- * `attestations` (issue 7: evidence a learner records that cannot happen in a browser).
+ * `attestations` (issue 7: evidence a learner records that cannot happen in a browser); 3 adds
+ * `signOffs` (issue 9: signed endorsements a lead made for the learner's sign-off requests).
  */
 import * as z from 'zod/mini';
 import { PROGRESS_VERSION } from '../lib/progress/version';
@@ -186,9 +187,25 @@ export const AttestationSchema = z.object({
 });
 export type Attestation = z.infer<typeof AttestationSchema>;
 
+/**
+ * One imported sign-off (issue 9): the signed endorsement file a lead made from the learner's
+ * sign-off request, kept as the lead signed it. Only the signature-checked content counts: the
+ * page verifies `jws` again every time it evaluates the rules (src/lib/signoff/endorsement.ts),
+ * so an entry edited in storage counts for nothing.
+ */
+export const SignOffEntrySchema = z.object({
+	/** The endorsement's certificate ID (SHA-256 hex of its content); the same endorsement imported twice is kept once. */
+	id: Sha256Hex,
+	/** The endorsement as a compact JWS (VC-JWT of an OB 3.0 EndorsementCredential). */
+	jws: z.string().check(z.maxLength(32_000), z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)),
+	/** When the learner imported it. */
+	importedAt: IsoTime,
+});
+export type SignOffEntry = z.infer<typeof SignOffEntrySchema>;
+
 const MANY = 5000;
 
-/** The whole learner record, version 2. */
+/** The whole learner record, version 3. */
 export const ProgressSchema = z.object({
 	/** Schema version; see PROGRESS_VERSION. */
 	version: z.literal(PROGRESS_VERSION),
@@ -215,5 +232,7 @@ export const ProgressSchema = z.object({
 	labs: z.record(ContentId, z.object({ attempts: z.array(LabAttemptSchema).check(z.maxLength(MANY)) })),
 	/** Every attested item (since version 2). */
 	attestations: z.array(AttestationSchema).check(z.maxLength(MANY)),
+	/** Every imported sign-off (since version 3). */
+	signOffs: z.array(SignOffEntrySchema).check(z.maxLength(500)),
 });
 export type ProgressRecord = z.infer<typeof ProgressSchema>;

@@ -15,6 +15,7 @@ import { atom, onMount, type ReadableAtom } from 'nanostores';
 import {
 	AttestationSchema,
 	ProfileSchema,
+	SignOffEntrySchema,
 	type Attestation,
 	type FeedbackEntry,
 	type LabAttempt,
@@ -241,6 +242,17 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 			return update((r) => R.removeAttestation(r, id, now()));
 		},
 
+		/**
+		 * Keep an imported sign-off (issue 9): `id` is the endorsement's certificate ID (64 hex),
+		 * `jws` the endorsement as the lead signed it. The caller verifies it first
+		 * (src/lib/signoff/endorsement.ts); the same endorsement imported twice is kept once.
+		 */
+		addSignOff(id: string, jws: string): ActionResult {
+			const entry = { id, jws, importedAt: now() };
+			if (!SignOffEntrySchema.safeParse(entry).success) return { ok: false, message: 'This endorsement is too large or damaged to keep.' };
+			return update((r) => R.addSignOff(r, entry));
+		},
+
 		/** Set the name printed on certificates; '' removes it. Refuses control characters and more than 80 characters. */
 		setDisplayName(name: string): ActionResult {
 			const displayName = name.trim();
@@ -335,6 +347,7 @@ export const {
 	recordLabAttempt,
 	recordAttestation,
 	removeAttestation,
+	addSignOff,
 	setDisplayName,
 	exportRecord,
 	previewImport,
