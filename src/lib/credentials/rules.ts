@@ -418,12 +418,15 @@ function evalAttested(r: Extract<Requirement, { kind: 'attested' }>, ctx: Contex
 		met,
 		available: true,
 		...(page ? { href: page.href } : {}),
-		progress: { done: Math.min(signedBy.size, r.count), total: r.count },
+		// Items recorded (the missing list says how many still wait for a sign-off).
+		progress: { done: Math.min(items.length, r.count), total: r.count },
 		missing: met
 			? []
 			: [
 					...(more > 0 ? [`Record ${more} more ${more === 1 ? 'item' : 'items'}: ${r.what} (${items.length} of ${r.count} recorded)`] : []),
-					...(waiting > 0 ? [`Needs a sign-off by ${SIGNER_NAMES[r.signOff]} for ${waiting === 1 ? '1 item' : `${waiting} items`}: download a sign-off request below and send it to them`] : []),
+					waiting > 0
+						? `Needs a sign-off by ${SIGNER_NAMES[r.signOff]} for ${waiting === 1 ? '1 item' : `${waiting} items`}: download a sign-off request below and send it to them`
+						: `Each item needs a sign-off by ${SIGNER_NAMES[r.signOff]} once recorded`,
 					...uncounted(offs),
 				],
 		evidence: items.map((a) => {

@@ -165,3 +165,20 @@ export async function checkStoredSignOffs(entries: readonly SignOffEntry[], trus
 	}
 	return { checked, refused };
 }
+
+/**
+ * Whether `text` is a compact JWS whose (not yet verified) payload says it is an
+ * EndorsementCredential: the verify page then checks it as a sign-off, not as a badge. Never throws.
+ */
+export function looksLikeEndorsement(text: string): boolean {
+	const t = text.trim();
+	if (!COMPACT_JWS.test(t) || t.length > MAX_ENDORSEMENT_BYTES) return false;
+	try {
+		const b64 = t.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
+		const json = new TextDecoder().decode(Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0)));
+		const type = (JSON.parse(json) as { type?: unknown }).type;
+		return Array.isArray(type) && type.includes('EndorsementCredential');
+	} catch {
+		return false;
+	}
+}
