@@ -53,18 +53,13 @@ export interface RequestInput {
  * with control characters, too many items).
  */
 export async function buildSignOffRequest(input: RequestInput): Promise<SignOffRequest> {
-	const requirements: SignOffRequirement[] = signOffRequirementsOf(input.def).map((r) =>
-		r.kind === 'attested'
-			? {
-					id: r.id,
-					text: r.text,
-					kind: 'attested',
-					signer: r.signOff,
-					count: r.count,
-					items: attestationsFor(input.record, input.def.id, r.id).map((a) => ({ id: a.id, what: a.what, date: a.date, note: a.note })),
-				}
-			: { id: r.id, text: r.text, kind: 'sign-off', signer: r.by, count: 0, items: [] },
-	);
+	const requirements: SignOffRequirement[] = signOffRequirementsOf(input.def).flatMap((r): SignOffRequirement[] => {
+		if (r.kind === 'attested') {
+			const items = attestationsFor(input.record, input.def.id, r.id).map((a) => ({ id: a.id, what: a.what, date: a.date, note: a.note }));
+			return [{ id: r.id, text: r.text, kind: 'attested', signer: r.signOff, count: r.count, items }];
+		}
+		return r.kind === 'sign-off' ? [{ id: r.id, text: r.text, kind: 'sign-off', signer: r.by, count: 0, items: [] }] : [];
+	});
 	if (requirements.length === 0) throw new Error(`${input.def.name} has nothing to sign off.`);
 	const body = {
 		type: 'SignOffRequest' as const,
@@ -76,7 +71,8 @@ export async function buildSignOffRequest(input: RequestInput): Promise<SignOffR
 		requirements,
 		evidence: input.status.evidence.filter((e) => e.kind !== 'attestation').map((e) => ({ name: e.name, description: e.description })),
 	};
-	const request = { type: body.type, format: body.format, id: credentialIdFor(await certificateIdOf(body)), ...body };
+	const { type, format, ...rest } = body;
+	const request = { type, format, id: credentialIdFor(await certificateIdOf(body)), ...rest };
 	const checked = SignOffRequestSchema.safeParse(request);
 	if (!checked.success) throw new Error(`The request cannot be made: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`);
 	return checked.data;
