@@ -7,7 +7,7 @@
 import { buildEndorsement, endorsementFileName, signEndorsement } from '../../lib/signoff/endorsement';
 import { signerOf, signerLabel } from '../../lib/signoff/leads';
 import { readSignOffRequest, type RequestCheck } from '../../lib/signoff/request';
-import { downloadText, formatDate, h, replace, showError } from '../../runtime/dom';
+import { downloadText, formatDate, h, replace } from '../../runtime/dom';
 import { LeadKeyError, createLeadKey, leadSigningKey, peekLeadKey, setLeadProfile, type LeadKeyInfo } from '../../runtime/signoff/lead-key';
 import { trustIn } from '../../runtime/signoff/trust';
 
@@ -41,6 +41,13 @@ class QmsSignOffReview extends HTMLElement {
 			void this.sign();
 		});
 		void this.loadKey();
+	}
+
+	/** The request's error line (its own attribute: the Team page's roll-up above owns `[data-error]`). */
+	private requestError(message: string | null): void {
+		const el = this.$('[data-review-error]');
+		el.hidden = message === null;
+		el.textContent = message ?? '';
 	}
 
 	private keyError(message: string | null): void {
@@ -122,13 +129,13 @@ class QmsSignOffReview extends HTMLElement {
 	}
 
 	private async open(file: File): Promise<void> {
-		showError(this, null);
+		this.requestError(null);
 		const form = this.$<HTMLFormElement>('[data-review]');
 		form.hidden = true;
 		this.current = undefined;
-		if (file.size > MAX_BYTES) return showError(this, `${file.name} is too large to be a sign-off request. Nothing was read.`);
+		if (file.size > MAX_BYTES) return this.requestError(`${file.name} is too large to be a sign-off request. Nothing was read.`);
 		const r = await readSignOffRequest(await file.text());
-		if (!r.ok) return showError(this, `${file.name} was refused: ${r.reason}`);
+		if (!r.ok) return this.requestError(`${file.name} was refused: ${r.reason}`);
 		this.current = r;
 		const q = r.request;
 		replace(

@@ -109,7 +109,7 @@ test('learner asks, lead signs on the Team page, learner imports; counted only w
 	await expect(review.locator('[data-key-trust]')).toContainText('does not publish this key');
 	const requestInput = review.getByLabel(/Sign-off request file/);
 	await requestInput.setInputFiles(tamperedRequestPath);
-	await expect(review.locator('[data-error]')).toContainText('changed after it was signed');
+	await expect(review.locator('[data-review-error]')).toContainText('changed after it was signed');
 	await requestInput.setInputFiles(requestPath);
 	await expect(review.locator('[data-review]')).toBeVisible();
 	await expect(review.locator('[data-request-summary]')).toContainText(`${NAME} asks for a sign-off on Level 1 Engineer`);
@@ -154,7 +154,7 @@ test('learner asks, lead signs on the Team page, learner imports; counted only w
 
 	// The verify page of this build: the sign-off file is intact, signed by an unknown key.
 	await learner.goto('/verify/');
-	const verifyInput = learner.getByLabel(/Credential or sign-off file/);
+	const verifyInput = learner.getByLabel(/Credential file/);
 	await expect(verifyInput).toBeEnabled();
 	await verifyInput.setInputFiles(signedPath);
 	const verdict = learner.locator('[data-result] .verdict');
