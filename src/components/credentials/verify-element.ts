@@ -160,7 +160,7 @@ class QmsVerifyCredential extends HTMLElement {
 					'p',
 					{},
 					r.signed
-						? 'What this proves: the file was not changed after it was signed, by the key named above. The credential is self-issued: the learner’s own browser signed it from progress it recorded. It does not prove who the learner is, and no lead or organisation vouches for it.'
+						? `What this proves: the file was not changed after it was signed, by the key named above. The credential is self-issued: the learner’s own browser signed it from progress it recorded. It does not prove who the learner is, and no lead or organisation vouches for it${r.signOffs.some((x) => x.ok && x.signer.lead) ? ', except for the sign-offs below signed by a lead of this site, each for the items it names' : ''}.`
 						: 'What this proves: only that the file is shaped like an Open Badges 3.0 credential. Without a signature it may have been written or edited by anyone.',
 				),
 				...r.warnings.map((w) => h('p', { class: 'verify-warning' }, w)),
