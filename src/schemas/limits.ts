@@ -24,6 +24,10 @@ export const LIMITS = {
 	attestationWhat: 200,
 	/** Note on one attested item, characters. */
 	attestationNote: 1000,
+	/** One imported sign-off (a compact JWS of an endorsement, issue 9), characters. */
+	signOffJws: 32_000,
+	/** Sign-offs kept in one record. */
+	signOffs: 500,
 	/** Name of one lab check (suite and test titles), characters; longer names are cut with "…". */
 	labCheckName: 300,
 	/** Checks kept per lab run. */
@@ -39,3 +43,10 @@ export const LIMITS = {
 	/** Length of an ISO 8601 time as the peek accepts it, characters. */
 	isoTime: 40,
 } as const;
+
+/**
+ * Text a person typed that is printed on certificates and sign-offs (names, roles): no control
+ * characters (C0 and DEL), so a name cannot carry line breaks or terminal escapes into a file.
+ */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point.
+export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;

@@ -105,6 +105,8 @@ export const OpenBadgeCredentialSchema = z.looseObject({
 	validUntil: z.optional(DateTimeZ),
 	credentialSubject: Ob3AchievementSubjectSchema,
 	evidence: z.optional(z.array(Ob3EvidenceSchema).check(z.maxLength(200))),
+	/** OB 3.0 `endorsementJwt`: endorsements as compact JWS (checked one by one by the verify page). */
+	endorsementJwt: z.optional(z.array(z.string().check(z.maxLength(32_000))).check(z.maxLength(50))),
 });
 
 export type OpenBadgeCredentialParsed = z.infer<typeof OpenBadgeCredentialSchema>;

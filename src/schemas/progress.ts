@@ -9,11 +9,12 @@
  * us store. The store parses every record with ProgressSchema before it writes it, as reads do.
  * Times are ISO 8601 UTC strings as `Date.prototype.toISOString()` writes them.
  * Version history (migrations: src/lib/progress/migrate.ts): 1 is the first version; 2 adds
- * `attestations` (issue 7: evidence a learner records that cannot happen in a browser).
+ * `attestations` (issue 7: evidence a learner records that cannot happen in a browser); 3 adds
+ * `signOffs` (issue 9: signed endorsements a lead made for the learner's sign-off requests).
  */
 import * as z from 'zod/mini';
 import { PROGRESS_VERSION } from '../lib/progress/version';
-import { LIMITS } from './limits';
+import { LIMITS, NO_CONTROL_CHARACTERS } from './limits';
 
 /** Schema version written by this build (defined in src/lib/progress/version.ts). */
 export { PROGRESS_VERSION, LIMITS };
@@ -157,8 +158,7 @@ export type LabAttempt = z.infer<typeof LabAttemptSchema>;
 /** Learner profile. */
 export const ProfileSchema = z.object({
 	/** Name to print on certificates; '' when not given. Control characters are refused. */
-	// eslint-disable-next-line no-control-regex -- refusing control characters is the point.
-	displayName: LearnerText(LIMITS.displayName).check(z.regex(/^[^\u0000-\u001f\u007f]*$/)),
+	displayName: LearnerText(LIMITS.displayName).check(z.regex(NO_CONTROL_CHARACTERS)),
 	/** When the name was last set; the newer name wins in merges. Absent when never set. */
 	updatedAt: z.optional(IsoTime),
 });
@@ -207,7 +207,23 @@ export const AttestationSchema = z.object({
 });
 export type Attestation = z.infer<typeof AttestationSchema>;
 
-/** The whole learner record, version 2. */
+/**
+ * One imported sign-off (issue 9): the signed endorsement file a lead made from the learner's
+ * sign-off request, kept as the lead signed it. Only the signature-checked content counts: the
+ * page verifies `jws` again every time it evaluates the rules (src/lib/signoff/endorsement.ts),
+ * so an entry edited in storage counts for nothing.
+ */
+export const SignOffEntrySchema = z.object({
+	/** The endorsement's certificate ID (SHA-256 hex of its content); the same endorsement imported twice is kept once. */
+	id: Sha256Hex,
+	/** The endorsement as a compact JWS (VC-JWT of an OB 3.0 EndorsementCredential). */
+	jws: z.string().check(z.maxLength(LIMITS.signOffJws), z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)),
+	/** When the learner imported it. */
+	importedAt: IsoTime,
+});
+export type SignOffEntry = z.infer<typeof SignOffEntrySchema>;
+
+/** The whole learner record, version 3. */
 export const ProgressSchema = z.object({
 	/** Schema version; see PROGRESS_VERSION. */
 	version: z.literal(PROGRESS_VERSION),
@@ -234,5 +250,7 @@ export const ProgressSchema = z.object({
 	labs: z.record(ContentId, LabHistorySchema),
 	/** Every attested item (since version 2). */
 	attestations: z.array(AttestationSchema).check(z.maxLength(MANY)),
+	/** Every imported sign-off (since version 3). */
+	signOffs: z.array(SignOffEntrySchema).check(z.maxLength(LIMITS.signOffs)),
 });
 export type ProgressRecord = z.infer<typeof ProgressSchema>;

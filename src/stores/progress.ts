@@ -20,6 +20,7 @@ import {
 	LIMITS,
 	ProfileSchema,
 	ProgressSchema,
+	SignOffEntrySchema,
 	type Attestation,
 	type FeedbackEntry,
 	type LabAttempt,
@@ -263,6 +264,17 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 			return update((r) => R.removeAttestation(r, id, now()));
 		},
 
+		/**
+		 * Keep an imported sign-off (issue 9): `id` is the endorsement's certificate ID (64 hex),
+		 * `jws` the endorsement as the lead signed it. The caller verifies it first
+		 * (src/lib/signoff/endorsement.ts); the same endorsement imported twice is kept once.
+		 */
+		addSignOff(id: string, jws: string): ActionResult {
+			const entry = { id, jws, importedAt: now() };
+			if (!SignOffEntrySchema.safeParse(entry).success) return { ok: false, message: 'This endorsement is too large or damaged to keep.' };
+			return update((r) => R.addSignOff(r, entry));
+		},
+
 		/** Set the name printed on certificates; '' removes it. Refuses control characters and more than LIMITS.displayName characters. */
 		setDisplayName(name: string): ActionResult {
 			const displayName = name.trim();
@@ -357,6 +369,7 @@ export const {
 	recordLabAttempt,
 	recordAttestation,
 	removeAttestation,
+	addSignOff,
 	setDisplayName,
 	exportRecord,
 	previewImport,

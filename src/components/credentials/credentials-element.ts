@@ -4,13 +4,13 @@
  * clock read here, never inside the rules); exports are loaded only when the learner asks for one
  * (src/runtime/credentials/export.ts). Learner text (names, attested items) is set as text only.
  */
-import { $progress, load, recordAttestation, removeAttestation } from '../../stores/progress';
-import { evaluateAll, type CredentialStatus, type RequirementStatus } from '../../lib/credentials/rules';
+import { $progress, addSignOff, load, recordAttestation, removeAttestation } from '../../stores/progress';
+import { evaluateAll, type CredentialStatus, type RequirementStatus, type VerifiedSignOff } from '../../lib/credentials/rules';
 import type { CertificationCatalog } from '../../lib/credentials/rules';
 import type { ProgressRecord } from '../../schemas/progress';
 import { countOf } from '../../lib/text/count';
 import { embeddedJson, formatDate, h, replace, showError } from '../../runtime/dom';
-import { downloadBytes } from '../../runtime/dom';
+import { downloadBytes, downloadText } from '../../runtime/dom';
 import { exportFor, type ExportFormat } from './export-action';
 
 const STATE_LABEL: Record<CredentialStatus['state'], string> = { earned: 'Earned', 'in-progress': 'In progress', locked: 'Locked' };
@@ -19,12 +19,19 @@ class QmsMyCredentials extends HTMLElement {
 	private catalog!: CertificationCatalog;
 	private statuses = new Map<string, CredentialStatus>();
 	private unsubscribe?: () => void;
+	/** The record's sign-offs as last verified (signature, structure, trust), and which entries that was for. */
+	private verified: VerifiedSignOff[] = [];
+	private verifiedFor = '';
+	/** Sign-off actions (jose and the request/endorsement code), loaded on first need. */
+	private signOffActions = () => import('./signoff-actions');
+	private trust = async () => (await import('../../runtime/signoff/trust')).trustIn(this);
 
 	connectedCallback(): void {
 		try {
 			this.catalog = embeddedJson<CertificationCatalog>(this, 'script[data-catalog]');
 			load();
 			this.wireForms();
+			this.wireSignOffs();
 			this.addEventListener('click', (e) => this.onClick(e));
 			this.unsubscribe = $progress.subscribe((r) => this.render(r));
 		} catch (e) {
@@ -38,8 +45,10 @@ class QmsMyCredentials extends HTMLElement {
 	}
 
 	private render(record: ProgressRecord): void {
+		const kept = record.signOffs.map((s) => s.id).join(',');
+		if (kept !== this.verifiedFor) void this.verifySignOffs(record, kept);
 		const now = new Date().toISOString();
-		const all = evaluateAll(this.catalog, record, now);
+		const all = evaluateAll(this.catalog, record, now, this.verified);
 		this.statuses = new Map(all.map((s) => [s.id, s]));
 		for (const s of all) this.renderCard(s, record);
 		const earned = all.filter((s) => s.state === 'earned').length;
@@ -103,6 +112,82 @@ class QmsMyCredentials extends HTMLElement {
 		}
 	}
 
+	/** Check the record's sign-offs again (never trusted from storage as they are), then evaluate with them. */
+	private async verifySignOffs(record: ProgressRecord, kept: string): Promise<void> {
+		this.verifiedFor = kept;
+		const note = this.querySelector<HTMLElement>('[data-signoff-error]')!;
+		if (record.signOffs.length === 0) {
+			this.verified = [];
+			note.hidden = true;
+			return;
+		}
+		try {
+			const { verifyKept } = await this.signOffActions();
+			const { signOffs, refused } = await verifyKept(record.signOffs, await this.trust());
+			if (this.verifiedFor !== kept) return;
+			this.verified = signOffs;
+			note.hidden = refused.length === 0;
+			note.textContent = refused.length ? `${countOf(refused.length, 'kept sign-off')} failed its check and does not count: ${refused[0]!.reason}` : '';
+			this.render($progress.get());
+		} catch (e) {
+			console.error(e);
+			note.hidden = false;
+			note.textContent = 'Your sign-offs could not be checked in this browser, so they are not counted now.';
+		}
+	}
+
+	private wireSignOffs(): void {
+		for (const el of this.querySelectorAll<HTMLInputElement | HTMLButtonElement>('[data-signoff-request], [data-signoff-import]')) el.disabled = false;
+		for (const input of this.querySelectorAll<HTMLInputElement>('[data-signoff-import]')) {
+			input.addEventListener('change', () => {
+				const f = input.files?.[0];
+				if (f) void this.importSignOff(input.closest<HTMLElement>('[data-cred]')!, f).finally(() => (input.value = ''));
+			});
+		}
+	}
+
+	private async requestSignOff(card: HTMLElement, button: HTMLButtonElement): Promise<void> {
+		const out = card.querySelector<HTMLElement>('[data-signoff-status]')!;
+		const record = $progress.get();
+		const status = this.statuses.get(card.dataset.cred!);
+		const def = this.catalog.certifications.find((d) => d.id === card.dataset.cred);
+		if (!status || !def) return;
+		if (!record.profile.displayName) {
+			out.textContent = 'Add your name on My progress first: the lead sees it on your request.';
+			return;
+		}
+		button.disabled = true;
+		try {
+			const { makeRequest } = await this.signOffActions();
+			const file = await makeRequest(def, status, record, this.dataset.site!);
+			downloadText(file.filename, file.text, 'text/plain');
+			out.textContent = `Downloaded ${file.filename}. Send it to your lead; import the sign-off they send back here.${file.keyNote ? ` ${file.keyNote}` : ''}`;
+		} catch (e) {
+			console.error(e);
+			out.textContent = `The request could not be made: ${e instanceof Error ? e.message : String(e)}`;
+		} finally {
+			button.disabled = false;
+		}
+	}
+
+	private async importSignOff(card: HTMLElement, file: File): Promise<void> {
+		const out = card.querySelector<HTMLElement>('[data-signoff-status]')!;
+		out.textContent = `Checking ${file.name}…`;
+		try {
+			const { checkImport } = await this.signOffActions();
+			const r = await checkImport(await file.text(), file.size, $progress.get(), this.catalog, await this.trust());
+			if (!r.ok) {
+				out.textContent = `Not imported: ${file.name}. ${r.reason}`;
+				return;
+			}
+			const saved = addSignOff(r.id, r.jws);
+			out.textContent = saved.ok ? r.message : saved.message;
+		} catch (e) {
+			console.error(e);
+			out.textContent = `Not imported: ${file.name} could not be read. Nothing was changed.`;
+		}
+	}
+
 	private wireForms(): void {
 		for (const form of this.querySelectorAll<HTMLFormElement>('[data-attest-form]')) {
 			for (const el of form.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, textarea, button')) el.disabled = false;
@@ -134,6 +219,11 @@ class QmsMyCredentials extends HTMLElement {
 		if (remove) {
 			const r = removeAttestation(remove.dataset.removeAttestation!);
 			if (!r.ok) showError(this, r.message);
+			return;
+		}
+		const ask = t.closest<HTMLButtonElement>('[data-signoff-request]');
+		if (ask) {
+			void this.requestSignOff(ask.closest<HTMLElement>('[data-cred]')!, ask);
 			return;
 		}
 		const button = t.closest<HTMLButtonElement>('[data-export]');

@@ -45,6 +45,8 @@ export async function exportFor(format: ExportFormat, req: ExportRequest): Promi
 		validUntil: status.expiresAt,
 		evidence: status.evidence.map((e) => ({ id: e.href ? new URL(e.href, req.site).href : undefined, name: e.name, description: e.description })),
 		programName: PROGRAMS[def.program as ProgramId].label,
+		// The lead sign-offs that met its requirements travel with it (OB 3.0 endorsementJwt).
+		endorsementJwt: status.endorsements,
 	});
 	const keyNote =
 		format === 'json'

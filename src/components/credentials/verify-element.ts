@@ -9,8 +9,14 @@
  */
 import { formatDate, h, replace, showError } from '../../runtime/dom';
 import type { VerifyResult } from '../../lib/credentials/verify';
+import type { EndorsementCheck } from '../../lib/signoff/endorsement';
+import type { SignerInfo } from '../../lib/signoff/leads';
 
 const verifier = () => import('../../lib/credentials/verify');
+const signoffs = () => Promise.all([import('../../lib/signoff/endorsement'), import('../../runtime/signoff/trust'), import('../../lib/signoff/leads')]);
+
+/** "signed by Ana Costa (Engineering lead), a lead of this site" / "signed by an unknown key did:key:…". */
+const signedBy = (s: SignerInfo, label: (s: SignerInfo) => string) => `signed by ${label(s)}`;
 
 class QmsVerifyCredential extends HTMLElement {
 	private expectedId: string | null = null;
@@ -63,16 +69,61 @@ class QmsVerifyCredential extends HTMLElement {
 		}
 		replace(out, h('p', {}, `Checking ${file.name}…`));
 		try {
-			const [{ verifyCredentialFile }, bytes] = await Promise.all([verifier(), file.arrayBuffer()]);
-			const result = await verifyCredentialFile(new Uint8Array(bytes), file.name, { now: new Date().toISOString(), maxBytes: max });
-			this.render(out, file.name, result);
+			const [{ verifyCredentialFile }, [{ looksLikeEndorsement, checkEndorsement }, { trustIn }, { signerLabel }], bytes] = await Promise.all([verifier(), signoffs(), file.arrayBuffer()]);
+			const trust = trustIn(this);
+			// A sign-off file (a lead's EndorsementCredential) is checked as one, not as a badge.
+			const text = bytes.byteLength <= 64 * 1024 ? new TextDecoder().decode(bytes) : '';
+			if (looksLikeEndorsement(text)) {
+				this.renderSignOff(out, file.name, await checkEndorsement(text, { trust }), signerLabel);
+				return;
+			}
+			const result = await verifyCredentialFile(new Uint8Array(bytes), file.name, { now: new Date().toISOString(), maxBytes: max, trust });
+			this.render(out, file.name, result, signerLabel);
 		} catch (e) {
 			console.error(e);
 			this.render(out, file.name, { ok: false, reason: 'The file could not be checked (it may be damaged). Nothing was changed.' });
 		}
 	}
 
-	private render(out: HTMLElement, fileName: string, r: VerifyResult): void {
+	/** A sign-off file itself (an EndorsementCredential a lead signed on the Team page). */
+	private renderSignOff(out: HTMLElement, fileName: string, r: EndorsementCheck, label: (s: SignerInfo) => string): void {
+		if (!r.ok) {
+			replace(out, h('div', { class: 'verdict', 'data-ok': 'false', 'data-verdict': 'refused' }, h('h3', {}, `Not accepted: ${fileName}`), h('p', {}, r.reason)));
+			return;
+		}
+		const c = r.claim;
+		replace(
+			out,
+			h(
+				'div',
+				{ class: 'verdict', 'data-ok': String(r.signer.lead !== undefined), 'data-verdict': 'sign-off' },
+				h('h3', {}, r.signer.lead ? 'Sign-off, intact and signed by a lead of this site' : 'Sign-off, intact, signed by an unknown key'),
+				h(
+					'dl',
+					{},
+					h('dt', {}, 'Sign-off for'),
+					h('dd', { 'data-field': 'certification' }, c.certification.name),
+					h('dt', {}, 'Learner'),
+					h('dd', { 'data-field': 'name' }, `${c.learner.name} (key ${c.learner.did})`),
+					h('dt', {}, 'Approved'),
+					h('dd', {}, c.approved.map((a) => `${a.requirement}${a.items.length ? ` (${a.items.length} ${a.items.length === 1 ? 'item' : 'items'})` : ''}`).join(', ')),
+					h('dt', {}, 'Signed'),
+					h('dd', {}, formatDate(r.signedAt)),
+					h('dt', {}, 'Signed by'),
+					h('dd', { 'data-field': 'signer' }, signedBy(r.signer, label)),
+				),
+				h(
+					'p',
+					{},
+					r.signer.lead
+						? 'What this proves: a lead this site publishes signed off these items for this learner, and the file was not changed after.'
+						: 'What this proves: the file was not changed after it was signed by the key named above. This site does not publish that key, so it does not say who holds it.',
+				),
+			),
+		);
+	}
+
+	private render(out: HTMLElement, fileName: string, r: VerifyResult, label: (s: SignerInfo) => string = (s) => s.did): void {
 		if (!r.ok) {
 			replace(out, h('div', { class: 'verdict', 'data-ok': 'false', 'data-verdict': 'refused' }, h('h3', {}, `Not accepted: ${fileName}`), h('p', {}, r.reason)));
 			return;
@@ -109,10 +160,26 @@ class QmsVerifyCredential extends HTMLElement {
 					'p',
 					{},
 					r.signed
-						? 'What this proves: the file was not changed after it was signed, by the key named above. The credential is self-issued: the learner’s own browser signed it from progress it recorded. It does not prove who the learner is, and no lead or organisation vouches for it.'
+						? `What this proves: the file was not changed after it was signed, by the key named above. The credential is self-issued: the learner’s own browser signed it from progress it recorded. It does not prove who the learner is, and no lead or organisation vouches for it${r.signOffs.some((x) => x.ok && x.signer.lead) ? ', except for the sign-offs below signed by a lead of this site, each for the items it names' : ''}.`
 						: 'What this proves: only that the file is shaped like an Open Badges 3.0 credential. Without a signature it may have been written or edited by anyone.',
 				),
 				...r.warnings.map((w) => h('p', { class: 'verify-warning' }, w)),
+				r.signOffs.length
+					? h(
+							'div',
+							{ 'data-field': 'sign-offs' },
+							h('h4', {}, 'Sign-offs it carries'),
+							h(
+								'ul',
+								{},
+								...r.signOffs.map((s) =>
+									s.ok
+										? h('li', { 'data-sign-off': s.signer.lead ? 'lead' : 'unknown' }, `Sign-off of ${s.requirements.join(', ')} on ${formatDate(s.signedAt)}, ${signedBy(s.signer, label)}.`)
+										: h('li', { 'data-sign-off': 'refused' }, `A sign-off that does not check out: ${s.reason}`),
+								),
+							),
+						)
+					: null,
 			),
 		);
 	}

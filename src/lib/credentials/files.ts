@@ -101,6 +101,7 @@ export async function makeCredentialFile(format: ExportFormat, request: ExportRe
 		validFrom: request.validFrom,
 		validUntil: request.validUntil,
 		evidence: request.evidence,
+		...(request.endorsementJwt?.length ? { endorsementJwt: request.endorsementJwt } : {}),
 	};
 	const { credential, certificateId } = await buildCredential(input);
 	const base = slug(request.achievement.name);

@@ -20,7 +20,8 @@
  *                      "identityHash": "<learner name>" }],
  *     "achievement": { "id", "type": ["Achievement"], "achievementType": "Certificate" | "Badge",
  *                      "name", "description", "criteria": { "narrative" }, "image"?: { "id", "type": "Image" } } },
- *   "evidence"?: [{ "id"?, "type": ["Evidence"], "name", "description", "narrative"? }] }
+ *   "evidence"?: [{ "id"?, "type": ["Evidence"], "name", "description", "narrative"? }],
+ *   "endorsementJwt"?: ["<compact JWS of a lead's EndorsementCredential>", …] }   // sign-offs, issue 9
  * ```
  *
  * Certificate ID: SHA-256 (Web Crypto) of the canonical JSON (src/lib/progress/canonical.ts: keys
@@ -67,6 +68,12 @@ export interface CredentialInput {
 	validUntil?: string;
 	/** The scores and runs that earned it; an empty list writes no `evidence` property. */
 	evidence: { id?: string; name: string; description: string; narrative?: string }[];
+	/**
+	 * Sign-offs that met its requirements (issue 9): each a compact JWS of an OB 3.0
+	 * EndorsementCredential signed by the lead (src/lib/signoff/endorsement.ts), written as OB 3.0
+	 * `endorsementJwt`; absent or empty writes nothing.
+	 */
+	endorsementJwt?: string[];
 }
 
 export interface Ob3Image {
@@ -126,6 +133,8 @@ export interface OpenBadgeCredential {
 		achievement: Ob3Achievement;
 	};
 	evidence?: Ob3Evidence[];
+	/** OB 3.0 AchievementCredential `endorsementJwt`: endorsements as compact JWS (here: lead sign-offs). */
+	endorsementJwt?: string[];
 }
 
 /** Thrown by `buildCredential` for input the site should never pass (a bug, not learner data). */
@@ -218,6 +227,7 @@ export async function buildCredential(
 			achievement,
 		},
 		...(evidence.length === 0 ? {} : { evidence }),
+		...(input.endorsementJwt?.length ? { endorsementJwt: [...input.endorsementJwt] } : {}),
 	};
 	const certificateId = await certificateIdOf(withoutId);
 	// Written as @context, id, then the rest, so the JSON reads in the spec's usual order.

@@ -12,8 +12,16 @@
  *   page passed (the My progress definition of a module done, src/lib/progress/curriculum.ts).
  * - lab-passed: a run in which every check passed. checklist-complete: every item (of the sections
  *   named) ticked. self-assessment: the latest submission averages at least `minAverage`.
- * - scenario-passed, attested, sign-off: drills and sign-offs do not exist on this site yet, so these
- *   are reported `available: false` and are never met; attested items are counted and shown.
+ * - scenario-passed: drills do not exist on this site yet, so it is reported `available: false`
+ *   and is never met.
+ * - attested: met when at least `count` of the learner's items are approved in a verified sign-off
+ *   that counts on this site (issue 9). The page passes the sign-offs already checked
+ *   (src/lib/signoff/endorsement.ts: signature, structure, id) and named under the site's trust
+ *   rule (src/lib/signoff/leads.ts: published leads count; unknown keys only when the site allows).
+ *   An approved item counts only while the record holds it with the same id, text, date and note,
+ *   so editing or removing an item after the sign-off un-counts it.
+ * - sign-off: met when a counting sign-off approves the requirement.
+ *   A sign-off that does not count (unknown key) is named in `missing` with the reason.
  * A certification is locked while a prerequisite is not earned, earned when every requirement is
  * met, else in progress. `earnedAt` is when the last requirement (or prerequisite) became met,
  * taken from the evidence's own times, so it does not change when evaluated again.
@@ -25,6 +33,20 @@ import { displayPercent } from '../progress/grading';
 import { bandFor, formatAverage, type Band } from '../progress/self-assessment';
 import { compareTime } from '../progress/time';
 import { addYearsUtc, isoDay, renewalState } from './rules-dates';
+import { notCountedReason, signerLabel, type SignerInfo } from '../signoff/signer';
+import type { SignOffClaim } from '../../schemas/signoff-endorsement';
+
+/** A sign-off the page has verified (src/lib/signoff/endorsement.ts checkStoredSignOffs), as the rules use it. */
+export interface VerifiedSignOff {
+	/** Certificate ID of the endorsement. */
+	id: string;
+	/** The endorsement as signed (carried into exported credentials as `endorsementJwt`). */
+	jws: string;
+	claim: SignOffClaim;
+	signer: SignerInfo;
+	/** ISO time it was signed. */
+	signedAt: string;
+}
 
 export type { CertificationDef } from '../../schemas/certification';
 
@@ -78,7 +100,7 @@ export interface CertificationCatalog {
 
 /** One piece of evidence behind a requirement (and in the Open Badges `evidence` list). */
 export interface Evidence {
-	kind: 'quiz' | 'lab' | 'checklist' | 'reading' | 'self-assessment' | 'attestation';
+	kind: 'quiz' | 'lab' | 'checklist' | 'reading' | 'self-assessment' | 'attestation' | 'sign-off';
 	/** Quiz, lab, checklist, page or assessment id; the attested item's id. */
 	id: string;
 	/** Its title (attested items: what the learner wrote). */
@@ -126,6 +148,8 @@ export interface CredentialStatus {
 	renewal: 'none' | 'due' | 'expired';
 	/** Evidence of every requirement, in requirement order. */
 	evidence: Evidence[];
+	/** The sign-offs (compact JWS) that met requirements of this certification, for the exported credential's `endorsementJwt`. */
+	endorsements: string[];
 }
 
 const SIGNER_NAMES: Record<Signer, string> = { buddy: 'your buddy', peer: 'a peer reviewer', lead: 'a team lead or manager' };
@@ -147,6 +171,10 @@ interface Context {
 	catalog: CertificationCatalog;
 	/** metAt of the requirements evaluated so far (for `after`). */
 	metAt: Map<string, string | undefined>;
+	/** Verified sign-offs for this certification. */
+	signOffs: readonly VerifiedSignOff[];
+	/** Sign-offs that met a requirement (their jws), in order of use. */
+	used: Set<string>;
 }
 
 type Partial_ = Omit<RequirementStatus, 'id' | 'text' | 'kind'>;
@@ -355,32 +383,81 @@ export function attestationsFor(record: Pick<ProgressRecord, 'attestations'>, ce
 		.sort((x, y) => compareTime(x.at, y.at) || (x.id < y.id ? -1 : 1));
 }
 
+/** Same item as the learner recorded it: an edited or removed item is no longer the one signed off. */
+const sameItem = (a: Attestation, i: { id: string; what: string; date: string; note: string }) => a.id === i.id && a.what === i.what && a.date === i.date && a.note === i.note;
+
+/** Sign-offs approving requirement `reqId` of this certification, oldest first. */
+function signOffsFor(ctx: Context, reqId: string): VerifiedSignOff[] {
+	return ctx.signOffs
+		.filter((s) => s.claim.certification.id === ctx.def.id && s.claim.approved.some((a) => a.requirement === reqId))
+		.sort((a, b) => compareTime(a.signedAt, b.signedAt) || (a.id < b.id ? -1 : 1));
+}
+
+/** Sentences for sign-offs that exist but do not count (unknown keys), one per signer. */
+function uncounted(offs: VerifiedSignOff[]): string[] {
+	return [...new Map(offs.filter((s) => !s.signer.counts).map((s) => [s.signer.did, notCountedReason(s.signer)])).values()];
+}
+
 function evalAttested(r: Extract<Requirement, { kind: 'attested' }>, ctx: Context): Partial_ {
 	const items = attestationsFor(ctx.record, ctx.def.id, r.id);
 	const page = own(ctx.catalog.pages, r.page ?? ctx.def.page);
+	const offs = signOffsFor(ctx, r.id);
+	const counting = offs.filter((s) => s.signer.counts);
+	// Each item: the first counting sign-off that approved it as it still stands.
+	const signedBy = new Map<string, VerifiedSignOff>();
+	for (const a of items) {
+		const s = counting.find((o) => o.claim.approved.some((x) => x.requirement === r.id && x.items.some((i) => sameItem(a, i))));
+		if (s) signedBy.set(a.id, s);
+	}
+	const signedTimes = [...signedBy.values()].map((s) => s.signedAt).sort(compareTime);
+	const met = signedBy.size >= r.count;
+	if (met) for (const s of signedBy.values()) ctx.used.add(s.jws);
 	const more = r.count - items.length;
+	const waiting = Math.max(0, Math.min(items.length, r.count) - signedBy.size);
 	return {
-		met: false,
-		available: false,
+		met,
+		available: true,
 		...(page ? { href: page.href } : {}),
+		// Items recorded (the missing list says how many still wait for a sign-off).
 		progress: { done: Math.min(items.length, r.count), total: r.count },
-		missing: [
-			...(more > 0 ? [`Record ${more} more ${more === 1 ? 'item' : 'items'}: ${r.what} (${items.length} of ${r.count} recorded)`] : []),
-			`Needs a sign-off by ${SIGNER_NAMES[r.signOff]}: ${NOT_YET}`,
-		],
-		evidence: items.map((a) => ({
-			kind: 'attestation' as const,
-			id: a.id,
-			name: a.what,
-			description: `Recorded by the learner for ${a.date}, not signed off${a.note ? `: ${a.note}` : ''}`,
-			at: a.at,
-		})),
+		missing: met
+			? []
+			: [
+					...(more > 0 ? [`Record ${more} more ${more === 1 ? 'item' : 'items'}: ${r.what} (${items.length} of ${r.count} recorded)`] : []),
+					waiting > 0
+						? `Needs a sign-off by ${SIGNER_NAMES[r.signOff]} for ${waiting === 1 ? '1 item' : `${waiting} items`}: download a sign-off request below and send it to them`
+						: `Each item needs a sign-off by ${SIGNER_NAMES[r.signOff]} once recorded`,
+					...uncounted(offs),
+				],
+		evidence: items.map((a) => {
+			const s = signedBy.get(a.id);
+			return {
+				kind: 'attestation' as const,
+				id: a.id,
+				name: a.what,
+				description: s
+					? `Recorded by the learner for ${a.date}${a.note ? ` (${a.note})` : ''}; signed off by ${signerLabel(s.signer)} on ${isoDay(s.signedAt)}`
+					: `Recorded by the learner for ${a.date}, not signed off${a.note ? `: ${a.note}` : ''}`,
+				at: s ? s.signedAt : a.at,
+			};
+		}),
+		...(met ? { metAt: signedTimes[r.count - 1] } : {}),
 	};
 }
 
 function evalSignOff(r: Extract<Requirement, { kind: 'sign-off' }>, ctx: Context): Partial_ {
 	const page = own(ctx.catalog.pages, r.page ?? ctx.def.page);
-	return { met: false, available: false, ...(page ? { href: page.href } : {}), missing: [`Needs a sign-off by ${SIGNER_NAMES[r.by]}: ${NOT_YET}`], evidence: [] };
+	const offs = signOffsFor(ctx, r.id);
+	const s = offs.find((o) => o.signer.counts);
+	if (s) ctx.used.add(s.jws);
+	return {
+		met: s !== undefined,
+		available: true,
+		...(page ? { href: page.href } : {}),
+		missing: s ? [] : [`Needs a sign-off by ${SIGNER_NAMES[r.by]}: download a sign-off request below and send it to them`, ...uncounted(offs)],
+		evidence: s ? [{ kind: 'sign-off', id: s.id, name: r.text, description: `Signed off by ${signerLabel(s.signer)} on ${isoDay(s.signedAt)}`, at: s.signedAt }] : [],
+		...(s ? { metAt: s.signedAt } : {}),
+	};
 }
 
 /** Evaluate one requirement of `def` against the record. `metAt` holds earlier requirements' times (for `after`). */
@@ -421,17 +498,17 @@ function evaluateRequirement(r: Requirement, ctx: Context): RequirementStatus {
 	return status;
 }
 
-function evaluate(def: CertificationDef, record: ProgressRecord, catalog: CertificationCatalog, now: string, visiting: Set<string>): CredentialStatus {
-	const ctx: Context = { def, record, catalog, metAt: new Map() };
+function evaluate(def: CertificationDef, record: ProgressRecord, catalog: CertificationCatalog, now: string, visiting: Set<string>, signOffs: readonly VerifiedSignOff[]): CredentialStatus {
+	const ctx: Context = { def, record, catalog, metAt: new Map(), signOffs, used: new Set() };
 	const requirements = def.requirements.map((r) => evaluateRequirement(r, ctx));
 	const evidence = requirements.flatMap((r) => r.evidence);
-	const base = { id: def.id, kind: def.kind, name: def.name, program: def.program, requirements, evidence };
+	const base = { id: def.id, kind: def.kind, name: def.name, program: def.program, requirements, evidence, endorsements: [...ctx.used] };
 
 	visiting.add(def.id);
 	const prereqs = def.prerequisites.map((id) => {
 		const p = catalog.certifications.find((c) => c.id === id);
 		// A missing or cyclic prerequisite (the build refuses both) can never be earned.
-		const status = p && !visiting.has(id) ? evaluate(p, record, catalog, now, visiting) : undefined;
+		const status = p && !visiting.has(id) ? evaluate(p, record, catalog, now, visiting, signOffs) : undefined;
 		return { id, name: p?.name ?? id, status };
 	});
 	visiting.delete(def.id);
@@ -447,13 +524,14 @@ function evaluate(def: CertificationDef, record: ProgressRecord, catalog: Certif
 
 /**
  * The status of one certification for a learner at `now` (ISO). Prerequisites are evaluated from
- * `catalog.certifications`; an earned prerequisite counts even after it has expired.
+ * `catalog.certifications`; an earned prerequisite counts even after it has expired. `signOffs`
+ * are the record's sign-offs, already verified and named by the caller (none by default).
  */
-export function evaluateCertification(def: CertificationDef, record: ProgressRecord, catalog: CertificationCatalog, now: string): CredentialStatus {
-	return evaluate(def, record, catalog, now, new Set());
+export function evaluateCertification(def: CertificationDef, record: ProgressRecord, catalog: CertificationCatalog, now: string, signOffs: readonly VerifiedSignOff[] = []): CredentialStatus {
+	return evaluate(def, record, catalog, now, new Set(), signOffs);
 }
 
 /** The status of every certification of the catalog, in catalog order. */
-export function evaluateAll(catalog: CertificationCatalog, record: ProgressRecord, now: string): CredentialStatus[] {
-	return catalog.certifications.map((def) => evaluateCertification(def, record, catalog, now));
+export function evaluateAll(catalog: CertificationCatalog, record: ProgressRecord, now: string, signOffs: readonly VerifiedSignOff[] = []): CredentialStatus[] {
+	return catalog.certifications.map((def) => evaluateCertification(def, record, catalog, now, signOffs));
 }

@@ -33,13 +33,16 @@ function issuerIdOf(credential: { issuer?: unknown }): string | undefined {
 
 const seconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 
+/** What `signCredential` needs of a credential: any VC 2.0 credential (OB 3.0 OpenBadgeCredential, EndorsementCredential). */
+export type SignableCredential = Pick<OpenBadgeCredential, 'id' | 'issuer' | 'validFrom' | 'validUntil'> & { credentialSubject: { id?: string } };
+
 /**
  * Sign `credential` as a compact JWS (VC-JWT). `privateKey` is a Web Crypto Ed25519 private key
  * (may be non-extractable); `did` is the did:key of its public key and must equal issuer.id.
  * Throws Error when the did is not the issuer or not a did:key, or when signing fails (e.g. a
  * browser without Ed25519 in Web Crypto).
  */
-export async function signCredential(credential: OpenBadgeCredential, privateKey: CryptoKey, did: string): Promise<string> {
+export async function signCredential(credential: SignableCredential, privateKey: CryptoKey, did: string): Promise<string> {
 	if (issuerIdOf(credential) !== did) throw new Error('The signing key is not the credential issuer’s key');
 	const kid = verificationMethodOf(did);
 	const payload: Record<string, unknown> = {

@@ -13,6 +13,11 @@
  * 5. Certificate ID: recomputed from the content (ob3.ts) and compared with the credential `id`.
  * 6. Time: `now` against validFrom / validUntil → 'not-yet-valid' | 'valid' | 'expired'
  *    (reported, not refused: the page shows it).
+ * 7. Sign-offs (issue 9): each `endorsementJwt` is checked as an endorsement file is
+ *    (src/lib/signoff/endorsement.ts), must be for this credential's learner and certification,
+ *    and its signer is named under `trust` (a lead of this site, or an unknown key). A sign-off
+ *    that fails is reported with its reason; it does not refuse the credential, whose own
+ *    signature still holds.
  *
  * Never throws; an unexpected failure becomes `{ ok: false, reason }`.
  */
@@ -21,6 +26,13 @@ import { extractFromPng, isPng } from './bake-png';
 import { extractFromSvg, isSvgText } from './bake-svg';
 import { type OpenBadgeCredential, certificateIdOf, credentialIdFor, learnerNameOf } from './ob3';
 import { COMPACT_JWS, verifyJws } from './sign';
+import { checkEndorsement } from '../signoff/endorsement';
+import { NO_TRUST, type SignerInfo, type TrustConfig } from '../signoff/leads';
+
+/** One sign-off carried by a credential, as checked. */
+export type CarriedSignOff =
+	| { ok: true; signer: SignerInfo; signedAt: string; requirements: string[] }
+	| { ok: false; reason: string };
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -52,6 +64,8 @@ export type VerifyResult =
 			summary: VerifySummary;
 			/** Things the learner or a reader should know even though the check passed. */
 			warnings: string[];
+			/** The sign-offs it carries (OB 3.0 endorsementJwt), each checked. */
+			signOffs: CarriedSignOff[];
 	  }
 	| { ok: false; reason: string };
 
@@ -67,7 +81,7 @@ const size = (bytes: number) =>
  * Check a credential file. `now` is an ISO 8601 date-time (the caller's clock, injected so tests
  * are fixed); `maxBytes` defaults to 5 MB.
  */
-export async function verifyCredentialFile(bytes: Uint8Array, fileName: string, opts: { now: string; maxBytes?: number }): Promise<VerifyResult> {
+export async function verifyCredentialFile(bytes: Uint8Array, fileName: string, opts: { now: string; maxBytes?: number; trust?: TrustConfig }): Promise<VerifyResult> {
 	try {
 		return await verify(bytes, fileName, opts);
 	} catch (error) {
@@ -75,7 +89,7 @@ export async function verifyCredentialFile(bytes: Uint8Array, fileName: string, 
 	}
 }
 
-async function verify(bytes: Uint8Array, fileName: string, opts: { now: string; maxBytes?: number }): Promise<VerifyResult> {
+async function verify(bytes: Uint8Array, fileName: string, opts: { now: string; maxBytes?: number; trust?: TrustConfig }): Promise<VerifyResult> {
 	const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
 	if (bytes.length > maxBytes) return { ok: false, reason: `The file is larger than ${size(maxBytes)}, so it is not checked.` };
 	if (bytes.length === 0) return { ok: false, reason: `${fileName || 'The file'} is empty.` };
@@ -158,6 +172,13 @@ async function verify(bytes: Uint8Array, fileName: string, opts: { now: string; 
 	if (expiry === 'not-yet-valid') warnings.push(`This credential is not valid before ${credential.validFrom}.`);
 	const issuer = credential.issuer;
 	const achievement = credential.credentialSubject.achievement;
+	const signOffs: CarriedSignOff[] = [];
+	for (const jws of credential.endorsementJwt ?? []) {
+		const e = await checkEndorsement(jws, { trust: opts.trust ?? NO_TRUST, ...(credential.credentialSubject.id ? { learnerDid: credential.credentialSubject.id } : {}) });
+		if (!e.ok) signOffs.push({ ok: false, reason: e.reason });
+		else if (!achievement.id.endsWith(`#${e.claim.certification.id}`)) signOffs.push({ ok: false, reason: `This sign-off is for another certification (${e.claim.certification.name}).` });
+		else signOffs.push({ ok: true, signer: e.signer, signedAt: e.signedAt, requirements: e.claim.approved.map((a) => a.requirement) });
+	}
 	return {
 		ok: true,
 		credential,
@@ -177,6 +198,7 @@ async function verify(bytes: Uint8Array, fileName: string, opts: { now: string; 
 			validUntil: credential.validUntil,
 		},
 		warnings,
+		signOffs,
 	};
 }
 

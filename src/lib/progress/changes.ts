@@ -14,6 +14,7 @@ export type Change =
 	| { kind: 'acknowledgements'; count: number }
 	| { kind: 'lab-attempts'; id: string; count: number }
 	| { kind: 'attestations'; added: number; removed: number }
+	| { kind: 'sign-offs'; count: number }
 	| { kind: 'display-name'; from: string; to: string };
 
 const ids = (xs: readonly { id: string }[]) => new Set(xs.map((x) => x.id));
@@ -69,6 +70,8 @@ export function describeChanges(before: ProgressRecord, after: ProgressRecord): 
 	const added = [...liveAfter].filter((id) => !liveBefore.has(id)).length;
 	const removed = [...liveBefore].filter((id) => !liveAfter.has(id)).length;
 	if (added || removed) out.push({ kind: 'attestations', added, removed });
+	const so = countNew(before.signOffs, after.signOffs);
+	if (so) out.push({ kind: 'sign-offs', count: so });
 	if (before.profile.displayName !== after.profile.displayName) {
 		out.push({ kind: 'display-name', from: before.profile.displayName, to: after.profile.displayName });
 	}
@@ -98,6 +101,8 @@ export function changeText(c: Change, title: (id: string) => string = (id) => id
 			return `${title(c.id)}: ${plural(c.count, 'lab run')} added.`;
 		case 'attestations':
 			return [c.added && `${plural(c.added, 'attested item')} added`, c.removed && `${plural(c.removed, 'attested item')} removed`].filter(Boolean).join(', ') + '.';
+		case 'sign-offs':
+			return `${plural(c.count, 'signed sign-off')} added.`;
 		case 'display-name':
 			return c.to === '' ? 'Display name removed.' : `Display name set to "${c.to}".`;
 	}

@@ -14,6 +14,7 @@ import {
 	type QuizAttempt,
 	type ReadingState,
 	type SelfAssessmentSubmission,
+	type SignOffEntry,
 } from '../../schemas/progress';
 import { LIMITS } from '../../schemas/limits';
 import { canonicalJson } from './canonical';
@@ -33,6 +34,7 @@ export function emptyRecord(now: string): ProgressRecord {
 		reading: {},
 		labs: {},
 		attestations: [],
+		signOffs: [],
 	};
 }
 
@@ -47,7 +49,8 @@ export function isEmptyRecord(r: ProgressRecord): boolean {
 		r.feedback.length === 0 &&
 		Object.keys(r.reading).length === 0 &&
 		Object.keys(r.labs).length === 0 &&
-		r.attestations.length === 0
+		r.attestations.length === 0 &&
+		r.signOffs.length === 0
 	);
 }
 
@@ -84,6 +87,7 @@ const submittedAt = (a: QuizAttempt) => a.submittedAt;
 const byScore = (a: QuizAttempt) => a.score;
 const byPassed = (a: LabAttempt) => (a.passed ? 1 : 0);
 const at = (a: { at: string }) => a.at;
+const importedAt = (a: SignOffEntry) => a.importedAt;
 // A removal marker outranks the entry it removes, so no merge brings a removed item back.
 const byRemoved = (a: Attestation) => (a.removedAt !== undefined ? 1 : 0);
 
@@ -151,6 +155,7 @@ export function normalize(r: ProgressRecord): ProgressRecord {
 		reading: sortedMap(r.reading, (p) => ({ read: p.read, at: p.at, acks: normalizeAcks(p.acks) })),
 		labs: sortedMap(r.labs, (l) => boundLabHistory(l)),
 		attestations: uniqueById(r.attestations, at, byRemoved),
+		signOffs: uniqueById(r.signOffs, importedAt),
 	};
 }
 
@@ -227,4 +232,13 @@ export function removeAttestation(r: ProgressRecord, id: string, now: string): P
 	if (!found || found.removedAt !== undefined) return r;
 	const marker: Attestation = { ...found, what: '', note: '', removedAt: now };
 	return touch({ ...r, attestations: r.attestations.map((a) => (a.id === id ? marker : a)) }, now);
+}
+
+/**
+ * Keep one imported sign-off (issue 9). The entry's id is the endorsement's content hash, so the
+ * same endorsement imported again is kept once. The caller verifies the endorsement first
+ * (src/lib/signoff/endorsement.ts); the rules verify it again before counting it.
+ */
+export function addSignOff(r: ProgressRecord, entry: SignOffEntry): ProgressRecord {
+	return touch({ ...r, signOffs: uniqueById([...r.signOffs, entry], importedAt) }, entry.importedAt);
 }

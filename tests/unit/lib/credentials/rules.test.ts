@@ -3,19 +3,21 @@
  * rule, a record that meets exactly the rule and one that falls short, with the words the learner
  * is shown. The catalog is the real content, read from disk and built by the build's own function.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateAll, evaluateCertification, type CredentialStatus, type RequirementStatus } from '../../../../src/lib/credentials/rules';
 import type { ProgressRecord } from '../../../../src/schemas/progress';
 import { realCatalog } from './content';
 import { T0, attest, day, empty, finishModules, lab, quiz, read, selfAssess, tick } from './records';
+import { endorse, makeKey, requestFor, verified, type TestKey } from '../signoff/helpers';
+import type { VerifiedSignOff } from '../../../../src/lib/credentials/rules';
 
 const catalog = realCatalog();
 const NOW = day(10);
 
-function status(certId: string, r: ProgressRecord, now = NOW): CredentialStatus {
+function status(certId: string, r: ProgressRecord, now = NOW, signOffs: VerifiedSignOff[] = []): CredentialStatus {
 	const def = catalog.certifications.find((c) => c.id === certId);
 	if (!def) throw new Error(`no certification ${certId}`);
-	return evaluateCertification(def, r, catalog, now);
+	return evaluateCertification(def, r, catalog, now, signOffs);
 }
 function req(certId: string, reqId: string, r: ProgressRecord, now = NOW): RequirementStatus {
 	const s = status(certId, r, now).requirements.find((x) => x.id === reqId);
@@ -82,8 +84,8 @@ describe('000 QMS Associate (Level 1 assessment methods)', () => {
 
 	it('peer review: recorded by the learner, counted, never met without a sign-off', () => {
 		const r = req('qms-associate', 'peer-review', attest(empty(), 'qms-associate', 'peer-review', T0, 'PR #42 reviewed by Ana'));
-		expect(r).toMatchObject({ met: false, available: false, progress: { done: 1, total: 1 } });
-		expect(r.missing).toEqual(['Needs a sign-off by a peer reviewer: not available on this site yet']);
+		expect(r).toMatchObject({ met: false, available: true, progress: { done: 1, total: 1 } });
+		expect(r.missing).toEqual(['Needs a sign-off by a peer reviewer for 1 item: download a sign-off request below and send it to them']);
 		expect(r.evidence).toEqual([expect.objectContaining({ kind: 'attestation', name: 'PR #42 reviewed by Ana', description: 'Recorded by the learner for 2026-11-01, not signed off' })]);
 	});
 
@@ -110,7 +112,7 @@ describe('000 QMS Professional and QMS Expert (Levels 2 and 3)', () => {
 			['improvement-presentation', 'attested'],
 		]);
 		expect(exp.requirements.map((r) => r.id)).toEqual(['adoption-project', 'training-or-process', 'mentoring']);
-		expect(req('qms-expert', 'mentoring', empty()).missing).toContain('Needs a sign-off by a team lead or manager: not available on this site yet');
+		expect(req('qms-expert', 'mentoring', empty()).missing).toContain('Each item needs a sign-off by a team lead or manager once recorded');
 	});
 });
 
@@ -161,16 +163,16 @@ describe('001 release-team certifications', () => {
 
 	it('shadowing at least 2 days: 2 attested days are counted but need the buddy; 1 day is also short of the count', () => {
 		const one = req('release-manager', 'shadowing', attest(empty(), 'release-manager', 'shadowing', T0));
-		expect(one).toMatchObject({ met: false, available: false, progress: { done: 1, total: 2 } });
-		expect(one.missing).toEqual(['Record 1 more item: A day shadowing an experienced team member (1 of 2 recorded)', 'Needs a sign-off by your buddy: not available on this site yet']);
+		expect(one).toMatchObject({ met: false, available: true, progress: { done: 1, total: 2 } });
+		expect(one.missing).toEqual(['Record 1 more item: A day shadowing an experienced team member (1 of 2 recorded)', 'Needs a sign-off by your buddy for 1 item: download a sign-off request below and send it to them']);
 		const two = req('release-manager', 'shadowing', attest(attest(empty(), 'release-manager', 'shadowing', T0), 'release-manager', 'shadowing', day(1)));
-		expect(two).toMatchObject({ met: false, progress: { done: 2, total: 2 }, missing: ['Needs a sign-off by your buddy: not available on this site yet'] });
+		expect(two).toMatchObject({ met: false, progress: { done: 2, total: 2 }, missing: ['Needs a sign-off by your buddy for 2 items: download a sign-off request below and send it to them'] });
 		// Items recorded for another certification or requirement do not count here.
 		expect(req('release-manager', 'shadowing', attest(empty(), 'security-lead', 'shadowing', T0)).progress).toEqual({ done: 0, total: 2 });
 	});
 
-	it('buddy sign-off: not available yet, never met', () => {
-		expect(req('release-manager', 'buddy-sign-off', empty())).toMatchObject({ met: false, available: false, missing: ['Needs a sign-off by your buddy: not available on this site yet'] });
+	it('buddy sign-off: not met until a sign-off that counts arrives', () => {
+		expect(req('release-manager', 'buddy-sign-off', empty())).toMatchObject({ met: false, available: true, missing: ['Needs a sign-off by your buddy: download a sign-off request below and send it to them'] });
 	});
 
 	it('engineering lead: 3 PR reviews + 2 simulated incidents', () => {
@@ -194,7 +196,7 @@ describe('001 release-team certifications', () => {
 	});
 
 	it('security lead: security audit (attested) + incident simulation (drill)', () => {
-		expect(req('security-lead', 'security-audit', attest(empty(), 'security-lead', 'security-audit', T0))).toMatchObject({ met: false, available: false, progress: { done: 1, total: 1 } });
+		expect(req('security-lead', 'security-audit', attest(empty(), 'security-lead', 'security-audit', T0))).toMatchObject({ met: false, available: true, progress: { done: 1, total: 1 } });
 		expect(req('security-lead', 'incident-simulation', empty())).toMatchObject({ met: false, available: false, href: '/release-readiness/security-lead/incident-response/' });
 	});
 
@@ -251,7 +253,7 @@ describe('003 Context7 certification, Gates 1-4', () => {
 		let r = empty();
 		for (let i = 0; i < 7; i++) r = attest(r, 'context7', 'gate-3-daily-usage', day(i));
 		expect(req('context7', 'gate-3-daily-usage', r)).toMatchObject({ met: false, progress: { done: 7, total: 7 }, href: '/tool-adoption/gates/gate-3-integration-consistency/' });
-		expect(req('context7', 'gate-3-consistency', r)).toMatchObject({ met: false, available: false });
+		expect(req('context7', 'gate-3-consistency', r)).toMatchObject({ met: false, available: true });
 	});
 
 	it('every written gate passed is still not the certificate: the attested parts need sign-offs', () => {
@@ -266,70 +268,97 @@ describe('003 Context7 certification, Gates 1-4', () => {
 
 describe('004 Level 1 Engineer, Level 2 Engineer (valid 2 years)', () => {
 	const CORE = modulesOf('engineering-excellence/core-engineering');
-	/** Every Level 1 requirement met; the last (the project's second tick) at `last`. */
-	function level1(last = day(3)): ProgressRecord {
+	let learner: TestKey;
+	let lead: TestKey;
+	/** The site publishes `lead` (its sign-offs count); the learner's own key is not a lead. */
+	const trust = () => ({ leads: [{ name: 'Ana Costa', role: 'Engineering lead', did: lead.did }], acceptUnknownKeys: false });
+	beforeAll(async () => {
+		[learner, lead] = await Promise.all([makeKey(), makeKey()]);
+	});
+
+	/** Modules, theoretical at 80, practical at 85 and the project recorded (day 2), not signed off. */
+	function level1Record(): ProgressRecord {
 		let r = finishModules(empty(), catalog, CORE, T0);
 		r = quiz(r, catalog, 'engineering-excellence-theoretical-assessment', 4, 5, day(1));
 		r = quiz(r, catalog, 'engineering-excellence-practical-assessment', 17, 20, day(2));
-		r = tick(r, 'engineering-excellence-level-1-certification', 'tti', day(2));
-		return tick(r, 'engineering-excellence-level-1-certification', 'bundle', last);
+		return attest(r, 'level-1-engineer', 'project', day(2), 'Performance Optimization: TTI 4.0 s → 3.1 s, bundle 412 KB → 318 KB');
+	}
+	/** Every Level 1 requirement met: the project signed off by the published lead at `last`. */
+	async function level1(last = day(3)): Promise<{ record: ProgressRecord; signOffs: VerifiedSignOff[] }> {
+		const record = level1Record();
+		const { jws } = await requestFor(catalog, record, 'level-1-engineer', learner, day(2));
+		return { record, signOffs: [await verified(await endorse(jws, ['project'], lead, last), trust())] };
 	}
 
-	it('earned with the core modules done, theoretical at 80, practical at 85 and the project reported', () => {
+	it('earned with the core modules done, theoretical at 80, practical at 85 and the project signed off by a lead of the site', async () => {
 		expect(CORE).toHaveLength(5);
-		const s = status('level-1-engineer', level1());
+		const { record, signOffs } = await level1();
+		const s = status('level-1-engineer', record, NOW, signOffs);
 		expect(s).toMatchObject({ state: 'earned', earnedAt: day(3), expiresAt: '2028-11-04T09:00:00.000Z', renewal: 'none' });
-		expect(s.evidence.map((e) => e.kind)).toEqual(expect.arrayContaining(['reading', 'quiz', 'checklist']));
+		expect(s.evidence.map((e) => e.kind)).toEqual(expect.arrayContaining(['reading', 'quiz', 'attestation']));
+		const project = s.requirements.find((r) => r.id === 'project')!;
+		expect(project.evidence[0]!.description).toBe('Recorded by the learner for 2026-11-03; signed off by Ana Costa (Engineering lead), a lead of this site on 2026-11-04');
+		expect(s.endorsements).toEqual([signOffs[0]!.jws]);
 	});
 
-	it('one short on any rule → in progress, with the rule explained', () => {
-		const practical84 = quiz(
-			tick(tick(quiz(finishModules(empty(), catalog, CORE, T0), catalog, 'engineering-excellence-theoretical-assessment', 4, 5, day(1)), 'engineering-excellence-level-1-certification', 'tti', day(2)), 'engineering-excellence-level-1-certification', 'bundle', day(2)),
-			catalog,
-			'engineering-excellence-practical-assessment',
-			84,
-			100,
-			day(2),
-		);
-		const s = status('level-1-engineer', practical84);
+	it('the project recorded but not signed off (or ticked on the checklist only) does not count', () => {
+		let r = level1Record();
+		r = tick(tick(r, 'engineering-excellence-level-1-certification', 'tti', day(2)), 'engineering-excellence-level-1-certification', 'bundle', day(2));
+		const s = status('level-1-engineer', r);
+		expect(s.state).toBe('in-progress');
+		const project = s.requirements.find((x) => x.id === 'project')!;
+		expect(project).toMatchObject({ met: false, available: true, progress: { done: 1, total: 1 } });
+		expect(project.missing).toEqual(['Needs a sign-off by a team lead or manager for 1 item: download a sign-off request below and send it to them']);
+		expect(s.endorsements).toEqual([]);
+	});
+
+	it('one short on any rule → in progress, with the rule explained', async () => {
+		const { signOffs } = await level1();
+		let practical84 = quiz(finishModules(empty(), catalog, CORE, T0), catalog, 'engineering-excellence-theoretical-assessment', 4, 5, day(1));
+		practical84 = attest(quiz(practical84, catalog, 'engineering-excellence-practical-assessment', 84, 100, day(2)), 'level-1-engineer', 'project', day(2));
+		// practical84 has another project item than the one signed off above, so it is signed off on its own.
+		const req = await requestFor(catalog, practical84, 'level-1-engineer', learner, day(2));
+		expect(status('level-1-engineer', practical84, NOW, signOffs).requirements.find((r) => r.id === 'project')!.met).toBe(false);
+		const s = status('level-1-engineer', practical84, NOW, [...signOffs, await verified(await endorse(req.jws, ['project'], lead, day(3)), trust())]);
+		expect(s.requirements.find((r) => r.id === 'project')!.met).toBe(true);
 		expect(s.state).toBe('in-progress');
 		expect(s.requirements.find((r) => r.id === 'practical')!.missing).toEqual(['Pass "Practical assessment (practical knowledge): optimization and error-handling" at 85 % (best so far 84 %)']);
-		const noBundle = tick(level1(), 'engineering-excellence-level-1-certification', 'bundle', day(4), false);
-		expect(status('level-1-engineer', noBundle).requirements.find((r) => r.id === 'project')!.missing[0]).toContain('"Bundle size reduced, with before and after sizes reported"');
 	});
 
-	it('renewal on a fixed clock: none until 30 days before expiry, due from then, expired from the expiry on', () => {
-		const r = level1();
+	it('renewal on a fixed clock: none until 30 days before expiry, due from then, expired from the expiry on', async () => {
+		const { record, signOffs } = await level1();
 		const expires = '2028-11-04T09:00:00.000Z';
-		const at = (iso: string) => status('level-1-engineer', r, iso);
+		const at = (iso: string) => status('level-1-engineer', record, iso, signOffs);
 		expect(at('2028-10-05T08:59:59.999Z')).toMatchObject({ renewal: 'none', expiresAt: expires });
 		expect(at('2028-10-05T09:00:00.000Z').renewal).toBe('due');
 		expect(at('2028-11-04T08:59:59.999Z').renewal).toBe('due');
 		expect(at(expires)).toMatchObject({ state: 'earned', renewal: 'expired' });
 	});
 
-	it('earnedAt is stable: later evaluation, later better scores and later re-reads do not move it', () => {
-		const r = level1();
-		const first = status('level-1-engineer', r).earnedAt;
-		let later = quiz(r, catalog, 'engineering-excellence-theoretical-assessment', 5, 5, day(40));
+	it('earnedAt is stable: later evaluation, later better scores and later re-reads do not move it', async () => {
+		const { record, signOffs } = await level1();
+		const first = status('level-1-engineer', record, NOW, signOffs).earnedAt;
+		let later = quiz(record, catalog, 'engineering-excellence-theoretical-assessment', 5, 5, day(40));
 		later = quiz(later, catalog, 'engineering-excellence-practical-assessment', 20, 20, day(41));
-		expect(status('level-1-engineer', later, day(500)).earnedAt).toBe(first);
-		expect(evaluateAll(catalog, r, day(900)).find((s) => s.id === 'level-1-engineer')!.earnedAt).toBe(first);
+		expect(status('level-1-engineer', later, day(500), signOffs).earnedAt).toBe(first);
+		expect(evaluateAll(catalog, record, day(900), signOffs).find((s) => s.id === 'level-1-engineer')!.earnedAt).toBe(first);
 	});
 
-	it('earned on 29 February 2028: valid until 28 February 2030', () => {
-		const s = status('level-1-engineer', level1('2028-02-29T12:00:00.000Z'), '2028-03-01T00:00:00.000Z');
+	it('earned on 29 February 2028 (the day of the sign-off): valid until 28 February 2030', async () => {
+		const { record, signOffs } = await level1('2028-02-29T12:00:00.000Z');
+		const s = status('level-1-engineer', record, '2028-03-01T00:00:00.000Z', signOffs);
 		expect(s).toMatchObject({ earnedAt: '2028-02-29T12:00:00.000Z', expiresAt: '2030-02-28T12:00:00.000Z' });
 	});
 
-	it('Level 2 Engineer is locked by Level 1, then waits for a lead (the seed defines no Level 2 assessments)', () => {
+	it('Level 2 Engineer is locked by Level 1, then waits for a lead (the seed defines no Level 2 assessments)', async () => {
 		expect(status('level-2-engineer', empty())).toMatchObject({ state: 'locked', lockedBy: ['Level 1 Engineer'] });
-		const r = finishModules(level1(), catalog, modulesOf('engineering-excellence/operational-excellence'), day(5));
-		const s = status('level-2-engineer', r);
+		const { record, signOffs } = await level1();
+		const r = finishModules(record, catalog, modulesOf('engineering-excellence/operational-excellence'), day(5));
+		const s = status('level-2-engineer', r, NOW, signOffs);
 		expect(s.state).toBe('in-progress');
 		expect(s.requirements.map((x) => [x.id, x.met, x.available])).toEqual([
 			['level-2-modules', true, true],
-			['level-2-assessment', false, false],
+			['level-2-assessment', false, true],
 		]);
 	});
 });

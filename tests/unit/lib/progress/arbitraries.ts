@@ -68,6 +68,12 @@ const attestation = fc
 		removedAt: fc.option(time, { nil: undefined }),
 	})
 	.map(({ removedAt, ...a }) => (removedAt === undefined ? a : { ...a, what: '', note: '', removedAt }));
+/** Imported sign-offs: a few ids, so merges meet the same endorsement twice (the jws is not checked here). */
+const signOff = fc.record({
+	id: fc.constantFrom('a'.repeat(64), 'b'.repeat(64), '0123456789abcdef'.repeat(4)),
+	jws: fc.constantFrom('eyJhbGciOiJFZERTQSJ9.eyJ4IjoxfQ.c2ln', 'aaa.bbb.ccc'),
+	importedAt: time,
+});
 const profile = fc.oneof(
 	fc.constant({ displayName: '' }),
 	fc.record({ displayName: fc.constantFrom('', 'Ada', '<script>alert(1)</script>'), updatedAt: time }),
@@ -86,6 +92,7 @@ export const rawRecord: fc.Arbitrary<ProgressRecord> = fc.record({
 	reading: fc.dictionary(pageId, reading, { maxKeys: 3 }),
 	labs: fc.dictionary(contentId, fc.record({ attempts: fc.array(labAttempt, { maxLength: 3 }) }), { maxKeys: 2 }),
 	attestations: fc.array(attestation, { maxLength: 3 }),
+	signOffs: fc.array(signOff, { maxLength: 3 }),
 });
 
 /** A valid record in canonical form (what the store always holds). */

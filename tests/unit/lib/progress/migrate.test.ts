@@ -7,9 +7,21 @@ import { emptyRecord, setChecklistItem } from '../../../../src/lib/progress/reco
 const t = '2026-01-08T09:00:00.000Z';
 
 describe('migrateRecord', () => {
-	it('version 2 is current, with one migration (1 → 2)', () => {
-		expect(PROGRESS_VERSION).toBe(2);
-		expect(Object.keys(MIGRATIONS)).toEqual(['1']);
+	it('version 3 is current, with two migrations (1 → 2, 2 → 3)', () => {
+		expect(PROGRESS_VERSION).toBe(3);
+		expect(Object.keys(MIGRATIONS)).toEqual(['1', '2']);
+	});
+
+	// A record as version 2 of the site stored it (with an attested item): sign-offs start empty.
+	it('reads a real version-2 record: everything kept, signOffs added empty', () => {
+		const v2 = JSON.parse(readFileSync(new URL('./fixtures/record-v2.json', import.meta.url), 'utf8'));
+		const r = migrateRecord(v2);
+		expect(r).toMatchObject({ ok: true, fromVersion: 2, record: { version: 3, signOffs: [] } });
+		if (!r.ok) return;
+		const { version: _a, ...before } = v2;
+		const { version: _b, signOffs: _s, ...after } = r.record;
+		expect(after).toEqual(before);
+		expect(migrateRecord({ ...v2, signOffs: 'x' })).toMatchObject({ ok: true, record: { signOffs: [] } });
 	});
 
 	// A record as version 1 of the site stored it (every section filled in, a name outside ASCII).
@@ -19,10 +31,11 @@ describe('migrateRecord', () => {
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.fromVersion).toBe(1);
-		expect(r.record.version).toBe(2);
+		expect(r.record.version).toBe(3);
 		expect(r.record.attestations).toEqual([]);
+		expect(r.record.signOffs).toEqual([]);
 		const { version: _v1, ...before } = v1;
-		const { version: _v2, attestations: _a, ...after } = r.record;
+		const { version: _v2, attestations: _a, signOffs: _s, ...after } = r.record;
 		expect(after).toEqual(before);
 		// A v1 record that somehow carries an "attestations" key gets the empty list, not the stray value.
 		expect(migrateRecord({ ...v1, attestations: 'x' })).toMatchObject({ ok: true, record: { attestations: [] } });
@@ -30,7 +43,7 @@ describe('migrateRecord', () => {
 
 	it('reads a current record unchanged (normalized)', () => {
 		const r = setChecklistItem(emptyRecord(t), 'c', 'item', true, t);
-		expect(migrateRecord(JSON.parse(JSON.stringify(r)))).toEqual({ ok: true, record: r, fromVersion: 2 });
+		expect(migrateRecord(JSON.parse(JSON.stringify(r)))).toEqual({ ok: true, record: r, fromVersion: 3 });
 	});
 
 	it('refuses JSON that is not a record', () => {
@@ -53,7 +66,7 @@ describe('migrateRecord', () => {
 	});
 
 	it('refuses keys that are not ids (e.g. "__proto__", "constructor") and never pollutes prototypes', () => {
-		const json = `{"version":2,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{"constructor":{"attempts":[]}},"checklists":{},"selfAssessments":[],"feedback":[],"reading":{},"labs":{},"attestations":[],"__proto__":{"polluted":true}}`;
+		const json = `{"version":3,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{"constructor":{"attempts":[]}},"checklists":{},"selfAssessments":[],"feedback":[],"reading":{},"labs":{},"attestations":[],"signOffs":[],"__proto__":{"polluted":true}}`;
 		const r = migrateRecord(JSON.parse(json));
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		expect(r.ok).toBe(true); // "constructor" matches the id pattern and is kept as plain data
