@@ -338,7 +338,8 @@ function figureRow(f: Figure): HTMLTableRowElement {
 		h('th', { scope: 'row' }, f.label),
 		h('td', {}, formatFigure(f)),
 		h('td', {}, f.basis),
-		h('td', {}, f.target ? `${describeTarget(f.target)}${f.target.note ? `: ${f.target.note}` : ''}` : 'no target in the seeds'),
+		// The seed's words are left out of the printout to keep a program on one page; the source stays.
+		h('td', {}, ...(f.target ? [describeTarget(f.target), f.target.note ? h('span', { class: 'screen-only' }, `: ${f.target.note}`) : null] : ['no target in the seeds'])),
 		h('td', {}, f.met === null ? '—' : f.met ? 'yes' : 'no'),
 	);
 }
