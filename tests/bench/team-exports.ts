@@ -1,7 +1,7 @@
 /**
  * Export files of `n` learners for the Team page bench, made with the site's own record functions
- * and export builder (bundled by esbuild in ./team.mjs, since Node cannot resolve the sources'
- * extensionless imports). Each learner has read a few pages and taken Gate 1.
+ * and export builder (loaded by ./team.mjs with a resolve hook for the sources' extensionless
+ * imports). Each learner has read a few pages and taken Gate 1.
  */
 import * as R from '../../src/lib/progress/record';
 import { buildExport } from '../../src/lib/progress/transfer';

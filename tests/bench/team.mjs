@@ -2,17 +2,24 @@
 // Team progress page to the table showing all of them (read, validate with checksums, merge,
 // roll up, alerts, figures, charts), and the JS the page loads for it (issue 9 budget: under 2 s
 // for 200 exports on this machine). The exports are made with the site's own record functions.
-import { build } from 'esbuild';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { registerHooks } from 'node:module';
 import { gzipSync } from 'node:zlib';
 
+// The sources import each other without extensions (Vite resolves them); Node strips the types
+// but needs the extension, so relative imports that do not resolve are retried with `.ts`.
+registerHooks({
+	resolve(specifier, context, next) {
+		try {
+			return next(specifier, context);
+		} catch (e) {
+			if (/^\.\.?\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier)) return next(`${specifier}.ts`, context);
+			throw e;
+		}
+	},
+});
+
 async function exportsOf(n, now) {
-	const dir = mkdtempSync(join(tmpdir(), 'team-bench-'));
-	const out = join(dir, 'team-exports.mjs');
-	await build({ entryPoints: [new URL('./team-exports.ts', import.meta.url).pathname], bundle: true, format: 'esm', platform: 'node', outfile: out, logLevel: 'silent' });
-	const { teamExports } = await import(out);
+	const { teamExports } = await import('./team-exports.ts');
 	return teamExports(n, now);
 }
 

@@ -161,7 +161,13 @@ export class TeamView {
 	private save(): void {
 		if (!this.remembering) return;
 		const value = { version: 1, savedAt: now(), learners: rosterList(this.roster).map((e) => ({ files: e.files, exportedAt: e.exportedAt, record: e.record })) };
-		if (!getStorage().writeJson(TEAM_ROSTER_KEY, value)) {
+		const storage = getStorage();
+		if (!storage.persistent) {
+			this.$<HTMLInputElement>('[data-remember]').checked = false;
+			this.$('[data-store-status]').textContent = 'This browser does not allow this site to store data (private mode or blocked storage). The table stays on this page only.';
+			return;
+		}
+		if (!storage.writeJson(TEAM_ROSTER_KEY, value)) {
 			this.$<HTMLInputElement>('[data-remember]').checked = false;
 			this.$('[data-store-status]').textContent = 'This browser refused to keep the roster (storage full or unavailable). The table stays on this page only.';
 		}

@@ -117,7 +117,9 @@ test('a lead drops a team’s exports at once and sees the roll-up, the 003 aler
 	expect(pages[1]).toContain('Team report: Tool adoption (Context7)');
 	for (const name of ['Ada Lovelace', 'Bob Builder', 'Cy Twombly']) expect(pages[1]).toContain(name);
 	expect(pages[1]).toContain('Executive Leadership');
-	expect(pages[1]).toContain('Tool adoption (Context7): team figures against the seeds');
+	// The chart's bar labels and values, in chart order (the table below interleaves other columns).
+	expect(pages[1]).toContain('Training completion 0 % Certification rate 0 % Average assessment score 80 % Gate 1: Knowledge Foundation 33 % Gate 2: Practical Application 0 %');
+	expect(pages[0]).toContain('Training completion 0 % Certification rate 0 % Average assessment score 100 %');
 	// Nothing was stored: the lead did not ask.
 	expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('qms-training')))).toEqual([]);
 });
