@@ -192,17 +192,15 @@ export class TeamView {
 	}
 
 	private row(l: LearnerRollup): HTMLTableRowElement {
-		const entry = this.roster.get(l.key)!;
-		const m = cohortMember(this.index, this.labIds, entry.files.join('; '), entry.record, entry.exportedAt);
 		const certs = l.programs.flatMap((p) => p.certifications.filter((c) => c.state === 'earned'));
 		return h(
 			'tr',
 			{ 'data-learner': l.key },
 			h('th', { scope: 'row' }, l.label),
-			h('td', {}, formatDateTime(m.updatedAt)),
-			...m.programs.map((c) => h('td', {}, `${c.done} of ${c.total} (${c.percent} %)`)),
-			h('td', {}, `${m.quizzesPassed} of ${m.quizzesTotal}`),
-			h('td', {}, `${m.labsPassed} of ${m.labsTotal}`),
+			h('td', {}, formatDateTime(l.updatedAt)),
+			...l.programs.map((c) => h('td', {}, `${c.done} of ${c.total} (${c.percent} %)`)),
+			h('td', {}, `${l.overall.quizzesPassed} of ${l.overall.quizzesTotal}`),
+			h('td', {}, `${l.overall.labsPassed} of ${l.overall.labsTotal}`),
 			h('td', {}, l.drills ? `${l.drills.passed} of ${l.drills.run} run` : 'not in this export'),
 			h('td', {}, l.tool.dayText),
 			h('td', {}, gateList(l)),

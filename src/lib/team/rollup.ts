@@ -114,6 +114,8 @@ export interface LearnerRollup {
 	epoch: string;
 	updatedAt: string;
 	programs: ProgramRollup[];
+	/** Across the whole curriculum, as the first table shows them (src/lib/team/cohort.ts counts the same). */
+	overall: { quizzesPassed: number; quizzesTotal: number; labsPassed: number; labsTotal: number };
 	/** Drills (scenario runs) passed, of drills run; null when the record has no `scenarios` section. */
 	drills: { passed: number; run: number } | null;
 	tool: {
@@ -156,12 +158,15 @@ export function drillRuns(record: unknown): { id: string; at: string; passed: bo
 
 /** Everything the roll-up needs, indexed once per page. */
 export class TeamContext {
+	readonly index: CurriculumIndex;
+	readonly data: TeamData;
 	readonly pagesById: Map<string, CurriculumIndex['pages'][number]>;
 	readonly certProgram: Map<string, string>;
-	constructor(
-		readonly index: CurriculumIndex,
-		readonly data: TeamData,
-	) {
+	/** Module pages per program, in My progress order (filled on first use). */
+	readonly modulesOf = new Map<string, CurriculumIndex['pages']>();
+	constructor(index: CurriculumIndex, data: TeamData) {
+		this.index = index;
+		this.data = data;
 		this.pagesById = new Map(index.pages.map((p) => [p.id, p]));
 		this.certProgram = new Map(data.catalog.certifications.map((c) => [c.id, c.program]));
 	}
@@ -180,21 +185,42 @@ export class TeamContext {
 	}
 }
 
-function programRollup(ctx: TeamContext, progress: CurriculumProgress, record: ProgressRecord, program: { id: string; label: string }, certs: ReturnType<typeof evaluateAll>): ProgramRollup {
-	const p = progress.program(program);
-	const modules: ModuleCell[] = [];
+/**
+ * A program's modules in the order My progress lists them (src/lib/progress/curriculum.ts
+ * `program`: every learning path's modules in path order, then the program's other module pages).
+ */
+function programModules(ctx: TeamContext, programId: string): CurriculumIndex['pages'] {
+	const cached = ctx.modulesOf.get(programId);
+	if (cached) return cached;
+	const ordered: CurriculumIndex['pages'] = [];
 	const seen = new Set<string>();
-	for (const id of [...p.paths.flatMap((x) => x.path.modules), ...ctx.index.pages.filter((x) => x.program === program.id && x.kind === 'module').map((x) => x.id)]) {
+	const paths = ctx.index.pages.filter((p) => p.program === programId && p.kind === 'path');
+	for (const id of [...paths.flatMap((p) => p.modules), ...ctx.index.pages.filter((x) => x.program === programId && x.kind === 'module').map((x) => x.id)]) {
 		const page = ctx.pagesById.get(id);
-		if (!page || seen.has(id)) continue;
-		seen.add(id);
-		const st = progress.status(page);
+		if (page && !seen.has(id)) {
+			seen.add(id);
+			ordered.push(page);
+		}
+	}
+	ctx.modulesOf.set(programId, ordered);
+	return ordered;
+}
+
+function programRollup(ctx: TeamContext, progress: CurriculumProgress, record: ProgressRecord, program: { id: string; label: string }, certs: ReturnType<typeof evaluateAll>): ProgramRollup {
+	// Done and total as My progress counts them (CurriculumProgress.program), without its per-path
+	// outline and next-step search, which the team view does not show and which cost most of the time.
+	const statuses = programModules(ctx, program.id).map((page) => progress.status(page));
+	const p = { done: statuses.filter((x) => x.done).length, total: statuses.length, percent: 0 };
+	p.percent = p.total === 0 ? 0 : Math.floor((p.done / p.total) * 100);
+	const modules: ModuleCell[] = [];
+	for (const st of statuses) {
 		if (!st.started) continue;
+		const id = st.page.id;
 		const reading = own(record.reading, id);
 		const quizTimes = st.quizzes.map((q) => chronological(own(record.quizzes, q.quiz.id)?.attempts ?? []));
 		const started = earliest([...(reading?.read ? [reading.at] : []), ...quizTimes.flatMap((as) => as.map((a) => a.startedAt))])!;
 		const completed = st.done ? latest([reading!.at, ...quizTimes.map((as) => as.find((a) => a.passed)!.submittedAt)]) : null;
-		modules.push({ id, title: page.title, level: ctx.level(id), started, completed });
+		modules.push({ id, title: st.page.title, level: ctx.level(id), started, completed });
 	}
 	const quizzes: QuizCell[] = [];
 	for (const q of ctx.index.quizzes.filter((x) => x.program === program.id)) {
@@ -278,6 +304,12 @@ export function learnerRollup(ctx: TeamContext, entry: RosterEntry, now: string)
 		epoch: record.epoch,
 		updatedAt: record.updatedAt,
 		programs,
+		overall: {
+			quizzesPassed: ctx.index.quizzes.filter((q) => (own(record.quizzes, q.id)?.attempts ?? []).some((a) => a.passed)).length,
+			quizzesTotal: ctx.index.quizzes.length,
+			labsPassed: ctx.data.labs.filter((l) => (own(record.labs, l.id)?.attempts ?? []).some((a) => a.passed)).length,
+			labsTotal: ctx.data.labs.length,
+		},
 		drills: drills ? { passed: new Set(drills.filter((d) => d.passed).map((d) => d.id)).size, run: new Set(drills.map((d) => d.id)).size } : null,
 		tool: {
 			day1,

@@ -193,3 +193,20 @@ describe('roster: one learner, several files', () => {
 		expect(e.record.quizzes[GATE1]!.attempts).toHaveLength(2);
 	});
 });
+
+describe('the roll-up counts as My progress and the first table do', () => {
+	it('modules done per program and the overall counts equal CurriculumProgress and cohortMember on the real curriculum', async () => {
+		const { CurriculumProgress } = await import('../../../../src/lib/progress/curriculum');
+		const { cohortMember } = await import('../../../../src/lib/team/cohort');
+		for (const r of [ada(), bob(), cy()]) {
+			const l = roll(r);
+			const progress = new CurriculumProgress(ctx.index, r);
+			expect(l.programs.map(({ done, total, percent }) => ({ done, total, percent }))).toEqual(ctx.index.programs.map((p) => {
+				const { done, total, percent } = progress.program(p);
+				return { done, total, percent };
+			}));
+			const m = cohortMember(ctx.index, ctx.data.labs.map((x) => x.id), 'x.json', r, NOW);
+			expect(l.overall).toEqual({ quizzesPassed: m.quizzesPassed, quizzesTotal: m.quizzesTotal, labsPassed: m.labsPassed, labsTotal: m.labsTotal });
+		}
+	});
+});
