@@ -15,6 +15,7 @@ import { learnerRollup, rollupAlerts, sortLearners, TeamContext, TOOL_PROGRAM, t
 import { addExport, rosterFrom, rosterList, type RosterEntry } from '../../lib/team/roster';
 import { describeTarget } from '../../lib/team/targets';
 import type { CurriculumIndex } from '../../lib/progress/curriculum';
+import type { ProgressRecord } from '../../schemas/progress';
 import { checkImportSize, parseImport } from '../../lib/progress/transfer';
 import { migrateRecord } from '../../lib/progress/migrate';
 import { countOf } from '../../lib/text/count';
@@ -92,32 +93,36 @@ export class TeamView {
 			showError(this.root, `That is ${picked.length} files; this page reads at most ${MAX_TEAM_FILES} at a time (${room} more now). Nothing was added.`);
 			return;
 		}
+		// Every file is read and checked at once (reading and hashing are asynchronous), then added
+		// in the order given, so merges and messages do not depend on which file finished first.
+		const results = await Promise.all(
+			picked.map(async ({ file, name }): Promise<{ name: string; ok: true; record: ProgressRecord; exportedAt: string } | { name: string; ok: false; reason: string }> => {
+				const tooLarge = checkImportSize(file.size);
+				if (tooLarge && !tooLarge.ok) return { name, ok: false, reason: tooLarge.reason };
+				try {
+					const r = await parseImport(await file.text(), file.size);
+					return r.ok ? { name, ok: true, record: r.record, exportedAt: r.exportedAt } : { name, ok: false, reason: r.reason };
+				} catch (e) {
+					return { name, ok: false, reason: `It could not be read: ${(e as Error).message}` };
+				}
+			}),
+		);
 		const problems: Problem[] = [];
 		let read = 0;
 		let merged = 0;
-		for (const { file, name } of picked) {
-			const tooLarge = checkImportSize(file.size);
-			if (tooLarge && !tooLarge.ok) {
-				problems.push({ file: name, reason: tooLarge.reason });
+		for (const r of results) {
+			if (!r.ok) {
+				problems.push({ file: r.name, reason: r.reason });
 				continue;
 			}
-			try {
-				const result = await parseImport(await file.text(), file.size);
-				if (!result.ok) {
-					problems.push({ file: name, reason: result.reason });
-					continue;
-				}
-				const next = addExport(this.roster, name, result.record, result.exportedAt);
-				if (next.roster.size > MAX_TEAM_FILES) {
-					problems.push({ file: name, reason: `The table already holds ${MAX_TEAM_FILES} learners.` });
-					continue;
-				}
-				this.roster = next.roster;
-				read++;
-				if (next.merged) merged++;
-			} catch (e) {
-				problems.push({ file: name, reason: `It could not be read: ${(e as Error).message}` });
+			const next = addExport(this.roster, r.name, r.record, r.exportedAt);
+			if (next.roster.size > MAX_TEAM_FILES) {
+				problems.push({ file: r.name, reason: `The table already holds ${MAX_TEAM_FILES} learners.` });
+				continue;
 			}
+			this.roster = next.roster;
+			read++;
+			if (next.merged) merged++;
 		}
 		this.render(problems);
 		const n = this.roster.size;
