@@ -93,20 +93,23 @@ export class TeamView {
 			showError(this.root, `That is ${picked.length} files; this page reads at most ${MAX_TEAM_FILES} at a time (${room} more now). Nothing was added.`);
 			return;
 		}
-		// Every file is read and checked at once (reading and hashing are asynchronous), then added
-		// in the order given, so merges and messages do not depend on which file finished first.
-		const results = await Promise.all(
-			picked.map(async ({ file, name }): Promise<{ name: string; ok: true; record: ProgressRecord; exportedAt: string } | { name: string; ok: false; reason: string }> => {
-				const tooLarge = checkImportSize(file.size);
-				if (tooLarge && !tooLarge.ok) return { name, ok: false, reason: tooLarge.reason };
-				try {
-					const r = await parseImport(await file.text(), file.size);
-					return r.ok ? { name, ok: true, record: r.record, exportedAt: r.exportedAt } : { name, ok: false, reason: r.reason };
-				} catch (e) {
-					return { name, ok: false, reason: `It could not be read: ${(e as Error).message}` };
-				}
-			}),
-		);
+		// Files are read and checked 16 at a time (reading and hashing are asynchronous; more at once
+		// would hold too many large files in memory), then added in the order given, so merges and
+		// messages do not depend on which file finished first.
+		type Checked = { name: string; ok: true; record: ProgressRecord; exportedAt: string } | { name: string; ok: false; reason: string };
+		const check = async ({ file, name }: Picked): Promise<Checked> => {
+			// Refuse an oversized file before reading it into memory.
+			const tooLarge = checkImportSize(file.size);
+			if (tooLarge && !tooLarge.ok) return { name, ok: false, reason: tooLarge.reason };
+			try {
+				const r = await parseImport(await file.text(), file.size);
+				return r.ok ? { name, ok: true, record: r.record, exportedAt: r.exportedAt } : { name, ok: false, reason: r.reason };
+			} catch (e) {
+				return { name, ok: false, reason: `It could not be read: ${(e as Error).message}` };
+			}
+		};
+		const results: Checked[] = [];
+		for (let i = 0; i < picked.length; i += 16) results.push(...(await Promise.all(picked.slice(i, i + 16).map(check))));
 		const problems: Problem[] = [];
 		let read = 0;
 		let merged = 0;
