@@ -138,6 +138,7 @@ try {
 	console.log('\n# Team progress');
 	const team = await teamImportTimes(browser, { baseURL: origin });
 	console.log(`Pick ${team.learners} learners' exports on /team/ → table, alerts, figures and charts shown: first ${team.firstMs} ms, median ${team.medianMs} ms (budget 2000 ms, issue 9)`);
+	console.log(`  in the page (median run): check files ${team.phases.check ?? '?'} ms, roll-up and render ${team.phases.render ?? '?'} ms`);
 	console.log(`JS and data fetched when the files are picked (gzip): ${kb(team.gzipAfterPick)}`);
 
 	console.log('\n# Credentials');

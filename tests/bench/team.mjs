@@ -23,10 +23,12 @@ async function exportsOf(n, now) {
 	return teamExports(n, now);
 }
 
-/** { learners, firstMs, medianMs, jsGzipAfterPick } over `runs` fresh pages. */
+/** { learners, firstMs, medianMs, gzipAfterPick, phases } over `runs` fresh pages. */
 export async function teamImportTimes(browser, { baseURL, n = 200, runs = 3 }) {
 	const files = (await exportsOf(n, new Date().toISOString())).map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) }));
 	const times = [];
+	/** In-page split: reading and checking the files, then roll-up and rendering (performance.measure). */
+	const phases = [];
 	let js = 0;
 	for (let i = 0; i < runs; i++) {
 		const context = await browser.newContext();
@@ -44,9 +46,10 @@ export async function teamImportTimes(browser, { baseURL, n = 200, runs = 3 }) {
 		await input.setInputFiles(files);
 		await page.locator('[data-summary]').filter({ hasText: `${n} learners in the table` }).waitFor({ timeout: 60_000 });
 		times.push(performance.now() - t0);
+		phases.push(await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('team:')).map((m) => [m.name.slice(5), Math.round(m.duration)]))));
 		if (i === 0) for (const res of scripts.values()) js += gzipSync(await res.body()).length;
 		await context.close();
 	}
 	const sorted = [...times].sort((a, b) => a - b);
-	return { learners: n, firstMs: Math.round(times[0]), medianMs: Math.round(sorted[Math.floor(sorted.length / 2)]), gzipAfterPick: js };
+	return { learners: n, firstMs: Math.round(times[0]), medianMs: Math.round(sorted[Math.floor(sorted.length / 2)]), gzipAfterPick: js, phases: phases[Math.floor(phases.length / 2)] ?? {} };
 }

@@ -108,6 +108,8 @@ export class TeamView {
 				return { name, ok: false, reason: `It could not be read: ${(e as Error).message}` };
 			}
 		};
+		// Marks for the bench (tests/bench/team.mjs): reading and checking, then the roll-up and rendering.
+		performance.mark('team:add');
 		const results: Checked[] = [];
 		for (let i = 0; i < picked.length; i += 16) results.push(...(await Promise.all(picked.slice(i, i + 16).map(check))));
 		const problems: Problem[] = [];
@@ -127,7 +129,10 @@ export class TeamView {
 			read++;
 			if (next.merged) merged++;
 		}
+		performance.measure('team:check', 'team:add');
+		performance.mark('team:checked');
 		this.render(problems);
+		performance.measure('team:render', 'team:checked');
 		const n = this.roster.size;
 		const what = [read > 0 ? countOf(read, 'file') + ' read' : '', merged > 0 ? `${merged} merged into a learner already in the table` : '', skipped > 0 ? `${countOf(skipped, 'other file')} skipped` : ''].filter(Boolean).join(', ');
 		this.$('[data-summary]').textContent = `${countOf(n, 'learner')} in the table${what ? ` (${what})` : ''}${problems.length ? `; ${countOf(problems.length, 'file')} left out` : ''}.`;
