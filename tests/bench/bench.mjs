@@ -12,6 +12,7 @@ import { ownShare } from './attribute.mjs';
 import { labRunTimes, monacoChunks } from './labs.mjs';
 import { credentialExportTimes } from './credentials.mjs';
 import { printStorage, storageFigures } from './storage.mjs';
+import { teamImportTimes } from './team.mjs';
 import { PAGEFIND_RANKING } from '../../src/lib/search/ranking.ts';
 import { modalQuery } from '../../src/lib/search/query.ts';
 
@@ -139,6 +140,12 @@ try {
 		);
 	}
 	console.log('budgets: module page, our JS ≤ 10 KB gzip (issue 2); lab page, JS before interaction ≤ 30 KB gzip (issue 4); my credentials, our JS before an export ≤ 15 KB gzip (issue 7)');
+
+	console.log('\n# Team progress');
+	const team = await teamImportTimes(browser, { baseURL: origin });
+	console.log(`Pick ${team.learners} learners' exports on /team/ → table, alerts, figures and charts shown: first ${team.firstMs} ms, median ${team.medianMs} ms (budget 2000 ms, issue 9)`);
+	console.log(`  in the page (median run): check files ${team.phases.check ?? '?'} ms, roll-up and render ${team.phases.render ?? '?'} ms`);
+	console.log(`JS and data fetched when the files are picked (gzip): ${kb(team.gzipAfterPick)}`);
 
 	console.log('\n# Credentials');
 	console.log('Press a download button on My credentials → file saved (build, sign, render, bake); first press loads the export code and makes the key:');

@@ -2,7 +2,7 @@
 // My credentials to the file (build, sign, render, bake) for each format, for a learner who has
 // earned the Performance Expert badge (004). The record is made with the site's own pure record
 // functions and put in localStorage before the page loads, as a returning learner's would be.
-import * as R from '../../src/lib/progress/record.ts';
+import './ts-hooks.mjs';
 
 const BADGE = 'performance-expert';
 const FORMATS = [
@@ -16,7 +16,8 @@ const FORMATS = [
 ];
 
 /** A record that earns Performance Expert: the module read and its knowledge check passed. */
-function earnedRecord(now) {
+async function earnedRecord(now) {
+	const R = await import('../../src/lib/progress/record.ts');
 	let r = R.emptyRecord(now);
 	r = R.setDisplayName(r, 'Bench Learner', now);
 	r = R.setRead(r, 'engineering-excellence/core-engineering/performance', true, now);
@@ -28,7 +29,7 @@ function earnedRecord(now) {
 export async function credentialExportTimes(browser, { baseURL, runs = 3 }) {
 	const context = await browser.newContext({ acceptDownloads: true });
 	const now = new Date().toISOString();
-	await context.addInitScript((rec) => localStorage.getItem('qms-training:progress') ?? localStorage.setItem('qms-training:progress', rec), JSON.stringify(earnedRecord(now)));
+	await context.addInitScript((rec) => localStorage.getItem('qms-training:progress') ?? localStorage.setItem('qms-training:progress', rec), JSON.stringify(await earnedRecord(now)));
 	const page = await context.newPage();
 	await page.goto(`${baseURL}/credentials/`);
 	const card = page.locator(`[data-cred="${BADGE}"]`);

@@ -1,39 +1,55 @@
 /**
- * `<qms-team-progress>`: reads learners' exported progress files (validated exactly as an import:
- * size limit, format, checksum, schema), shows one row per learner and downloads the table as CSV.
- * Rows live in memory only. Learner text (names, file names) is only ever set as text.
+ * `<qms-team-progress>`: the Team progress page's island. This part is small: it wires the file
+ * picker, the folder picker, the drop zone and the buttons, and loads the working part
+ * (./team-view.ts: validation, roll-up, charts, CSV, storage) only when the lead adds files, or at
+ * once when the lead chose to keep a roster in this browser.
  */
 import type { CurriculumIndex } from '../../lib/progress/curriculum';
-import { MAX_TEAM_FILES, cohortMember, cohortTable, memberLabel, sortCohort, type CohortMember } from '../../lib/team/cohort';
-import { countOf } from '../../lib/text/count';
-import { downloadText, embeddedJson, formatDateTime, h, replace, showError } from '../../runtime/dom';
+import { embeddedJson, showError } from '../../runtime/dom';
+import type { TeamView } from './team-view';
 
 interface Data {
 	index: CurriculumIndex;
 	/** Every lab id of the build. */
 	labs: string[];
-}
-
-/** A file that could not be used, and why, in words. */
-interface Problem {
-	file: string;
-	reason: string;
+	/** URL of the build-time team data (/team/data.json). */
+	dataUrl: string;
 }
 
 class QmsTeamProgress extends HTMLElement {
-	/** Rows by file name: picking a file again replaces its row. */
-	private members = new Map<string, CohortMember>();
 	private data!: Data;
+	private view: Promise<TeamView> | undefined;
 
 	connectedCallback(): void {
 		try {
 			this.data = embeddedJson<Data>(this, '[data-index]');
-			const input = this.$<HTMLInputElement>('[data-files]');
-			input.addEventListener('change', () => void this.read(input));
-			this.$('[data-csv]').addEventListener('click', () => void this.downloadCsv());
-			this.$('[data-clear]').addEventListener('click', () => this.clear());
-			input.disabled = false;
-			this.render();
+			const files = this.$<HTMLInputElement>('[data-files]');
+			const folder = this.$<HTMLInputElement>('[data-folder]');
+			files.addEventListener('change', () => void this.fromInput(files));
+			folder.addEventListener('change', () => void this.fromInput(folder));
+			const drop = this.$('[data-drop]');
+			drop.addEventListener('dragover', (e) => {
+				e.preventDefault();
+				drop.classList.add('dragging');
+			});
+			drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
+			drop.addEventListener('drop', (e) => {
+				e.preventDefault();
+				drop.classList.remove('dragging');
+				if (e.dataTransfer) void this.fromDrop(e.dataTransfer);
+			});
+			this.$('[data-csv]').addEventListener('click', () => void this.use((v) => v.downloadCsv()));
+			this.$('[data-items-csv]').addEventListener('click', () => void this.use((v) => v.downloadItems()));
+			this.$('[data-print]').addEventListener('click', () => void this.use((v) => v.print()));
+			this.$('[data-clear]').addEventListener('click', () => void this.use((v) => v.clear()));
+			const remember = this.$<HTMLInputElement>('[data-remember]');
+			remember.addEventListener('change', () => void this.use((v) => v.setRemember(remember.checked)));
+			this.addEventListener('click', (e) => {
+				const key = (e.target as Element).closest?.('[data-remove]')?.getAttribute('data-remove');
+				if (key) void this.use((v) => v.remove(key));
+			});
+			for (const el of [files, folder, remember]) el.disabled = false;
+			void this.restoreIfKept();
 		} catch (e) {
 			console.error(e);
 			showError(this, 'The team view could not start. Reload the page to try again.');
@@ -44,83 +60,44 @@ class QmsTeamProgress extends HTMLElement {
 		return this.querySelector<T>(selector)!;
 	}
 
-	private async read(input: HTMLInputElement): Promise<void> {
-		const files = [...(input.files ?? [])];
-		input.value = '';
-		showError(this, null);
-		if (files.length === 0) return;
-		const room = MAX_TEAM_FILES - this.members.size;
-		if (files.length > room) {
-			showError(this, `That is ${files.length} files; this page reads at most ${MAX_TEAM_FILES} at a time (${room} more now). Nothing was added.`);
-			return;
-		}
-		// The validator (zod, hashing) is fetched when files are picked, not with the page.
-		let transfer: typeof import('../../lib/progress/transfer');
+	/** Run `f` on the working part, loading it first (zod, hashing, rules and charts come with it). */
+	private async use(f: (v: TeamView) => unknown): Promise<void> {
+		this.view ??= import('./team-view').then((m) => m.createView(this, this.data.index, this.data.labs, this.data.dataUrl));
+		let view: TeamView;
 		try {
-			transfer = await import('../../lib/progress/transfer');
+			view = await this.view;
 		} catch (e) {
+			this.view = undefined;
 			showError(this, `The files could not be read: ${(e as Error).message} Reload the page and try again.`);
 			return;
 		}
-		const { checkImportSize, parseImport } = transfer;
-		const problems: Problem[] = [];
-		for (const f of files) {
-			// Refuse an oversized file before reading it into memory.
-			const tooLarge = checkImportSize(f.size);
-			if (tooLarge && !tooLarge.ok) {
-				problems.push({ file: f.name, reason: tooLarge.reason });
-				continue;
-			}
-			try {
-				const result = await parseImport(await f.text(), f.size);
-				if (result.ok) this.members.set(f.name, cohortMember(this.data.index, this.data.labs, f.name, result.record, result.exportedAt));
-				else problems.push({ file: f.name, reason: result.reason });
-			} catch (e) {
-				problems.push({ file: f.name, reason: `It could not be read: ${(e as Error).message}` });
-			}
+		await f(view);
+	}
+
+	private async fromInput(input: HTMLInputElement): Promise<void> {
+		const { jsonFiles } = await import('../../runtime/dropped-files');
+		const { files, skipped } = jsonFiles([...(input.files ?? [])]);
+		input.value = '';
+		if (files.length === 0 && skipped === 0) return;
+		await this.use((v) => v.add(files, skipped));
+	}
+
+	private async fromDrop(dt: DataTransfer): Promise<void> {
+		const { droppedFiles } = await import('../../runtime/dropped-files');
+		let picked: Awaited<ReturnType<typeof droppedFiles>>;
+		try {
+			picked = await droppedFiles(dt);
+		} catch (e) {
+			showError(this, `The dropped files could not be read: ${(e as Error).message}`);
+			return;
 		}
-		this.render(files.length - problems.length, problems);
+		await this.use((v) => v.add(picked.files, picked.skipped));
 	}
 
-	private render(added = 0, problems: Problem[] = []): void {
-		const list = this.$('[data-problems]');
-		replace(list, ...problems.map((p) => h('li', {}, `${p.file}: ${p.reason} It was left out.`)));
-		list.hidden = problems.length === 0;
-		const n = this.members.size;
-		const learners = countOf(n, 'learner');
-		this.$('[data-summary]').textContent =
-			n === 0 && problems.length === 0 ? 'No files yet.' : `${learners} in the table${added > 0 ? ` (${countOf(added, 'file')} read)` : ''}${problems.length ? `; ${countOf(problems.length, 'file')} left out` : ''}.`;
-		replace(this.$('[data-rows]'), ...sortCohort([...this.members.values()]).map((m) => this.row(m)));
-		this.$('[data-table-region]').hidden = n === 0;
-		this.$<HTMLButtonElement>('[data-csv]').disabled = n === 0;
-		this.$<HTMLButtonElement>('[data-clear]').disabled = n === 0;
-	}
-
-	private row(m: CohortMember): HTMLTableRowElement {
-		return h(
-			'tr',
-			{},
-			h('th', { scope: 'row' }, memberLabel(m)),
-			h('td', {}, formatDateTime(m.updatedAt)),
-			...m.programs.map((c) => h('td', {}, `${c.done} of ${c.total} (${c.percent} %)`)),
-			h('td', {}, `${m.quizzesPassed} of ${m.quizzesTotal}`),
-			h('td', {}, `${m.labsPassed} of ${m.labsTotal}`),
-		);
-	}
-
-	private async downloadCsv(): Promise<void> {
-		// papaparse is fetched when a lead asks for the CSV, not with the page.
-		const { toCsv } = await import('../../lib/team/csv');
-		const day = new Date().toISOString().slice(0, 10);
-		downloadText(`qms-training-team-progress-${day}.csv`, toCsv(cohortTable(this.data.index, [...this.members.values()])), 'text/csv');
-		this.$('[data-summary]').textContent = `Downloaded the table of ${countOf(this.members.size, 'learner')} as CSV.`;
-	}
-
-	private clear(): void {
-		this.members.clear();
-		this.render();
-		this.$('[data-summary]').textContent = 'The table is cleared. Nothing was stored, so nothing else changes.';
-		this.$<HTMLInputElement>('[data-files]').focus();
+	/** A roster kept in this browser (the lead opted in) is shown at once. */
+	private async restoreIfKept(): Promise<void> {
+		const [{ getStorage, KEY_PREFIX }, { TEAM_ROSTER_KEY }] = await Promise.all([import('../../runtime/storage'), import('../../lib/team/roster-key')]);
+		if (getStorage().rawAt(KEY_PREFIX + TEAM_ROSTER_KEY) !== null) await this.use((v) => v.restore());
 	}
 }
 
