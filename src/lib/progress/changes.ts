@@ -14,6 +14,7 @@ export type Change =
 	| { kind: 'acknowledgements'; count: number }
 	| { kind: 'lab-attempts'; id: string; count: number }
 	| { kind: 'attestations'; added: number; removed: number }
+	| { kind: 'scenario-runs'; count: number }
 	| { kind: 'display-name'; from: string; to: string };
 
 const ids = (xs: readonly { id: string }[]) => new Set(xs.map((x) => x.id));
@@ -69,6 +70,8 @@ export function describeChanges(before: ProgressRecord, after: ProgressRecord): 
 	const added = [...liveAfter].filter((id) => !liveBefore.has(id)).length;
 	const removed = [...liveBefore].filter((id) => !liveAfter.has(id)).length;
 	if (added || removed) out.push({ kind: 'attestations', added, removed });
+	const runs = countNew(before.scenarios, after.scenarios);
+	if (runs) out.push({ kind: 'scenario-runs', count: runs });
 	if (before.profile.displayName !== after.profile.displayName) {
 		out.push({ kind: 'display-name', from: before.profile.displayName, to: after.profile.displayName });
 	}
@@ -98,6 +101,8 @@ export function changeText(c: Change, title: (id: string) => string = (id) => id
 			return `${title(c.id)}: ${plural(c.count, 'lab run')} added.`;
 		case 'attestations':
 			return [c.added && `${plural(c.added, 'attested item')} added`, c.removed && `${plural(c.removed, 'attested item')} removed`].filter(Boolean).join(', ') + '.';
+		case 'scenario-runs':
+			return `${plural(c.count, 'drill run')} added.`;
 		case 'display-name':
 			return c.to === '' ? 'Display name removed.' : `Display name set to "${c.to}".`;
 	}

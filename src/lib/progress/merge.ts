@@ -3,7 +3,7 @@
  * attempts and submissions are a union by id (nothing is ever lost, so best scores never drop);
  * for a checklist tick, a page's read mark, certification fields and the display name the newer
  * change wins; acknowledgements are a union by revision hash; attested items are a union by id in
- * which a removal marker wins over the item it removes.
+ * which a removal marker wins over the item it removes; drill runs are a union by id.
  * `merge` is idempotent, commutative and associative on normalized records (property-tested).
  */
 import type { ChecklistState, ProgressRecord, ReadingState, Tick } from '../../schemas/progress';
@@ -56,6 +56,7 @@ export function merge(a: ProgressRecord, b: ProgressRecord): ProgressRecord {
 		reading: mergeMaps(a.reading, b.reading, mergeReading),
 		labs: mergeMaps(a.labs, b.labs, (x, y) => ({ attempts: [...x.attempts, ...y.attempts] })),
 		attestations: [...a.attestations, ...b.attestations],
+		scenarios: [...a.scenarios, ...b.scenarios],
 	});
 }
 

@@ -15,6 +15,8 @@ export type Migration = (old: Record<string, unknown>) => Record<string, unknown
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
 	/** 1 → 2: the `attestations` list (issue 7) starts empty. */
 	1: (old) => ({ ...old, attestations: [] }),
+	/** 2 → 3: the `scenarios` list of drill runs (issue 8) starts empty. */
+	2: (old) => ({ ...old, scenarios: [] }),
 };
 
 export type MigrationResult =

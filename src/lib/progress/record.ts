@@ -12,6 +12,7 @@ import {
 	type ProgressRecord,
 	type QuizAttempt,
 	type ReadingState,
+	type ScenarioRun,
 	type SelfAssessmentSubmission,
 } from '../../schemas/progress';
 import { canonicalJson } from './canonical';
@@ -31,6 +32,7 @@ export function emptyRecord(now: string): ProgressRecord {
 		reading: {},
 		labs: {},
 		attestations: [],
+		scenarios: [],
 	};
 }
 
@@ -45,7 +47,8 @@ export function isEmptyRecord(r: ProgressRecord): boolean {
 		r.feedback.length === 0 &&
 		Object.keys(r.reading).length === 0 &&
 		Object.keys(r.labs).length === 0 &&
-		r.attestations.length === 0
+		r.attestations.length === 0 &&
+		r.scenarios.length === 0
 	);
 }
 
@@ -80,6 +83,7 @@ export function sortedMap<A, B>(m: Readonly<Record<string, A>>, f: (a: A, key: s
 
 const submittedAt = (a: QuizAttempt) => a.submittedAt;
 const byScore = (a: QuizAttempt) => a.score;
+const finishedAt = (a: ScenarioRun) => a.finishedAt;
 const byPassed = (a: LabAttempt) => (a.passed ? 1 : 0);
 const at = (a: { at: string }) => a.at;
 // A removal marker outranks the entry it removes, so no merge brings a removed item back.
@@ -116,6 +120,7 @@ export function normalize(r: ProgressRecord): ProgressRecord {
 		reading: sortedMap(r.reading, (p) => ({ read: p.read, at: p.at, acks: normalizeAcks(p.acks) })),
 		labs: sortedMap(r.labs, (l) => (l.attempts.length ? { attempts: uniqueById(l.attempts, at, byPassed) } : undefined)),
 		attestations: uniqueById(r.attestations, at, byRemoved),
+		scenarios: uniqueById(r.scenarios, finishedAt),
 	};
 }
 
@@ -191,4 +196,9 @@ export function removeAttestation(r: ProgressRecord, id: string, now: string): P
 	if (!found || found.removedAt !== undefined) return r;
 	const marker: Attestation = { ...found, what: '', note: '', removedAt: now };
 	return touch({ ...r, attestations: r.attestations.map((a) => (a.id === id ? marker : a)) }, now);
+}
+
+/** Keep one more finished drill run (issue 8). */
+export function addScenarioRun(r: ProgressRecord, run: ScenarioRun): ProgressRecord {
+	return touch({ ...r, scenarios: uniqueById([...r.scenarios, run], finishedAt) }, run.finishedAt);
 }

@@ -7,9 +7,25 @@ import { emptyRecord, setChecklistItem } from '../../../../src/lib/progress/reco
 const t = '2026-01-08T09:00:00.000Z';
 
 describe('migrateRecord', () => {
-	it('version 2 is current, with one migration (1 → 2)', () => {
-		expect(PROGRESS_VERSION).toBe(2);
-		expect(Object.keys(MIGRATIONS)).toEqual(['1']);
+	it('version 3 is current, with migrations 1 → 2 and 2 → 3', () => {
+		expect(PROGRESS_VERSION).toBe(3);
+		expect(Object.keys(MIGRATIONS)).toEqual(['1', '2']);
+	});
+
+	// A record as version 2 of the site stored it (with an attested item): drill runs (issue 8) are added empty.
+	it('reads a real version-2 record: everything kept, scenarios added empty', () => {
+		const v2 = JSON.parse(readFileSync(new URL('./fixtures/record-v2.json', import.meta.url), 'utf8'));
+		const r = migrateRecord(v2);
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.fromVersion).toBe(2);
+		expect(r.record.version).toBe(3);
+		expect(r.record.scenarios).toEqual([]);
+		expect(r.record.attestations).toHaveLength(1);
+		const { version: _v2, ...before } = v2;
+		const { version: _v3, scenarios: _s, ...after } = r.record;
+		expect(after).toEqual(before);
+		expect(migrateRecord({ ...v2, scenarios: 'x' })).toMatchObject({ ok: true, record: { scenarios: [] } });
 	});
 
 	// A record as version 1 of the site stored it (every section filled in, a name outside ASCII).
@@ -19,10 +35,11 @@ describe('migrateRecord', () => {
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.fromVersion).toBe(1);
-		expect(r.record.version).toBe(2);
+		expect(r.record.version).toBe(3);
 		expect(r.record.attestations).toEqual([]);
+		expect(r.record.scenarios).toEqual([]);
 		const { version: _v1, ...before } = v1;
-		const { version: _v2, attestations: _a, ...after } = r.record;
+		const { version: _v2, attestations: _a, scenarios: _s, ...after } = r.record;
 		expect(after).toEqual(before);
 		// A v1 record that somehow carries an "attestations" key gets the empty list, not the stray value.
 		expect(migrateRecord({ ...v1, attestations: 'x' })).toMatchObject({ ok: true, record: { attestations: [] } });
@@ -30,7 +47,7 @@ describe('migrateRecord', () => {
 
 	it('reads a current record unchanged (normalized)', () => {
 		const r = setChecklistItem(emptyRecord(t), 'c', 'item', true, t);
-		expect(migrateRecord(JSON.parse(JSON.stringify(r)))).toEqual({ ok: true, record: r, fromVersion: 2 });
+		expect(migrateRecord(JSON.parse(JSON.stringify(r)))).toEqual({ ok: true, record: r, fromVersion: 3 });
 	});
 
 	it('refuses JSON that is not a record', () => {

@@ -35,7 +35,8 @@ const GARBAGE: [raw: string, reason: string][] = [
 	['{"version":1', 'not-json'],
 	// A version-1 record is for the store to migrate (1 → 2 adds attestations), whatever its shape.
 	['{"version":1,"quizzes":"💥"}', 'other-version'],
-	['{"version":2,"quizzes":"💥"}', 'bad-shape'],
+	['{"version":2,"quizzes":"💥"}', 'other-version'],
+	['{"version":3,"quizzes":"💥"}', 'bad-shape'],
 	['{"hello":"world"}', 'not-a-record'],
 	['[1,2,3]', 'not-a-record'],
 	['null', 'not-a-record'],
@@ -46,7 +47,8 @@ const GARBAGE: [raw: string, reason: string][] = [
 	['{"version":0}', 'not-a-record'],
 	['{"version":99}', 'other-version'],
 	['{"version":1}', 'other-version'],
-	['{"version":2}', 'bad-shape'],
+	['{"version":2}', 'other-version'],
+	['{"version":3}', 'bad-shape'],
 ];
 
 /** Top-level fields of the record and a value of the wrong type for each. */
@@ -58,6 +60,7 @@ const WRONG_TYPES: Record<string, unknown[]> = {
 	checklists: [[], 'x', null],
 	reading: [[], 'x', null, 0],
 	attestations: [{}, 'x', null, 0],
+	scenarios: [{}, 'x', null, 0],
 	labs: [[], null],
 	selfAssessments: [{}, 'x', null],
 	feedback: [{}, 1, null],
@@ -193,7 +196,7 @@ describe('peekRecord', () => {
 	});
 
 	it('a "__proto__" page id from JSON stays data', () => {
-		const p = peekRecord(`{"version":2,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{},"checklists":{},"selfAssessments":[],"feedback":[],"labs":{},"attestations":[],"reading":{"__proto__":{"read":true,"at":"${t}","acks":[]}}}`);
+		const p = peekRecord(`{"version":3,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{},"checklists":{},"selfAssessments":[],"feedback":[],"labs":{},"attestations":[],"scenarios":[],"reading":{"__proto__":{"read":true,"at":"${t}","acks":[]}}}`);
 		expect(p.state).toBe('plausible');
 		if (p.state !== 'plausible') return;
 		expect(Object.getOwnPropertyDescriptor(p.reading, '__proto__')?.value).toEqual({ read: true, acks: [] });

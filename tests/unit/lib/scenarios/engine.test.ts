@@ -1,0 +1,235 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { act, answerProblem, currentStep, deadline, maxPoints, score, startRun, tick, type Answer, type RunState, type ScenarioDef } from '../../../../src/lib/scenarios/engine';
+import { clockText, simulatedMinute } from '../../../../src/lib/scenarios/clock';
+import { ScenarioSchema } from '../../../../src/schemas/scenario';
+import { loadScenario, rawScenario, scenarioIds } from './load';
+
+/** The right answer to the open step. */
+function right(def: ScenarioDef, s: RunState): Answer {
+	const st = currentStep(def, s)!;
+	switch (st.kind) {
+		case 'single':
+			return st.choices.find((c) => c.correct)!.id;
+		case 'multiple':
+			return st.choices.filter((c) => c.correct).map((c) => c.id);
+		case 'ordering':
+			return st.items.map((i) => i.id);
+		case 'classify':
+			return Object.fromEntries(st.items.map((i) => [i.id, i.bucket!]));
+		case 'notes':
+			return 'x'.repeat(st.minLength);
+	}
+}
+/** A wrong (but valid) answer to the open step. */
+function wrong(def: ScenarioDef, s: RunState): Answer {
+	const st = currentStep(def, s)!;
+	switch (st.kind) {
+		case 'single':
+			return st.choices.find((c) => !c.correct)!.id;
+		case 'multiple':
+			return st.choices.filter((c) => !c.correct).map((c) => c.id);
+		case 'ordering':
+			return [...st.items.map((i) => i.id)].reverse();
+		case 'classify':
+			return Object.fromEntries(st.items.map((i) => [i.id, st.buckets.find((b) => b.id !== i.bucket)!.id]));
+		case 'notes':
+			return '';
+	}
+}
+/** Answer every step at once (the clock only moves with the decisions' own minutes). */
+function playAll(def: ScenarioDef, pick: (def: ScenarioDef, s: RunState) => Answer): RunState {
+	let s = startRun(def);
+	while (!s.finished) s = act(def, s, pick(def, s), s.minute);
+	return s;
+}
+
+describe('clock', () => {
+	it('reads as the seeds write times', () => {
+		expect(clockText(0, '08:00')).toBe('8:00 AM');
+		expect(clockText(150, '08:00')).toBe('10:30 AM');
+		expect(clockText(330, '08:00')).toBe('1:30 PM');
+		expect(clockText(720, '08:00')).toBe('8:00 PM');
+		expect(clockText(16 * 60 + 30, '08:00')).toBe('12:30 AM +1 day');
+		expect(clockText(15)).toBe('minute 15');
+	});
+	it('derives simulated minutes from real time and speed, whole minutes only', () => {
+		expect(simulatedMinute(5, 9_999, 0.1)).toBe(5);
+		expect(simulatedMinute(5, 10_000, 0.1)).toBe(6);
+		expect(simulatedMinute(5, -1000, 1)).toBe(5);
+	});
+});
+
+describe('every scenario file', () => {
+	for (const id of scenarioIds()) {
+		describe(id, () => {
+			const def = loadScenario(id);
+			it('passes with every right answer and scores the maximum', () => {
+				const s = playAll(def, right);
+				const sc = score(def, s);
+				expect(sc.points).toBe(maxPoints(def));
+				expect(sc.passed).toBe(true);
+				expect(s.log.at(-1)!.kind).toBe('end');
+			});
+			it('fails with every wrong answer', () => {
+				const sc = score(def, playAll(def, wrong));
+				expect(sc.passed).toBe(false);
+				expect(sc.unmet.length).toBeGreaterThan(0);
+			});
+			it('fails when every step times out, with each hint in the log', () => {
+				const s = tick(def, startRun(def), 100_000);
+				expect(s.finished).toBe(true);
+				expect(s.results.every((r) => r.timedOut)).toBe(true);
+				expect(score(def, s)).toMatchObject({ points: 0, passed: false });
+				for (const st of def.steps) expect(s.log.some((l) => l.kind === 'hint' && l.text === st.hint)).toBe(true);
+			});
+		});
+	}
+});
+
+describe('incident simulation (004, Phase 3: Incident Response Training)', () => {
+	const def = loadScenario('engineering-excellence-incident-simulation');
+	it("has the seed's tasks and points: detection 10 + 15, analysis 20 + 15, resolution 25 + 15, communication 10 + 10", () => {
+		const by = (g: string) => def.milestones.filter((m) => m.group === g).map((m) => [m.title, m.points]);
+		expect(by('Detection')).toEqual([['Identify metrics', 10], ['Analyze patterns', 15]]);
+		expect(by('Analysis')).toEqual([['Root cause analysis', 20], ['Impact assessment', 15]]);
+		expect(by('Resolution')).toEqual([['Implement fix', 25], ['Verify solution', 15]]);
+		expect(by('Communication')).toEqual([['Status updates', 10], ['Documentation', 10]]);
+		expect(maxPoints(def)).toBe(120);
+	});
+	it('missing the 25-point fix and the 15-point verification leaves 80 points: below the site pass mark of 84', () => {
+		let s = startRun(def);
+		while (!s.finished) {
+			const id = currentStep(def, s)!.id;
+			s = act(def, s, id === 'implement-fix' || id === 'verify' ? wrong(def, s) : right(def, s), s.minute);
+		}
+		expect(score(def, s)).toMatchObject({ points: 80, max: 120, passed: false, unmet: ['80 points, 84 needed.'] });
+	});
+	it('a branch: the rollback inject arrives only after the rollback choice', () => {
+		const rolled = playAll(def, right);
+		expect(rolled.fired).toContain('rollback-done');
+		const other = playAll(def, wrong);
+		expect(other.fired).not.toContain('rollback-done');
+		expect(other.fired).toContain('deploy-note');
+	});
+	it('status update notes shorter than the minimum do not count', () => {
+		let s = startRun(def);
+		while (currentStep(def, s)!.id !== 'status-update') s = act(def, s, right(def, s), s.minute);
+		const short = act(def, s, 'Looking into it.', s.minute);
+		expect(short.results.at(-1)).toMatchObject({ step: 'status-update', share: 0 });
+		const long = act(def, s, 'Assessment saves are slow (about 8 s) for all learners since 09:50; rolling back; next update 10:30.', s.minute);
+		expect(long.results.at(-1)).toMatchObject({ step: 'status-update', share: 1 });
+	});
+});
+
+describe('privacy breach (001, Exercise 2: Incident Simulation)', () => {
+	const def = loadScenario('release-readiness-privacy-breach');
+	it('pass = 4/4 checkmarks: the four checks are the milestones, all required', () => {
+		expect(def.milestones.map((m) => m.title)).toEqual([
+			'Did you contain the breach within 15 minutes?',
+			'Did you notify affected users?',
+			'Did you follow the playbook steps?',
+			'Did you communicate clearly?',
+		]);
+		expect(def.pass.milestones).toHaveLength(4);
+	});
+	it('every decision has a 5-minute limit', () => {
+		expect(def.steps.every((s) => s.limit === 5)).toBe(true);
+	});
+	it('3 of 4 checks fails: contained late (after minute 15) is not a pass', () => {
+		let s = startRun(def);
+		s = act(def, s, right(def, s), 0); // playbook
+		s = act(def, s, right(def, s), 4); // confirm at 4, done at 7
+		expect(currentStep(def, s)!.id).toBe('contain');
+		s = act(def, s, ['disable', 'delete'], 11); // done at 16: right decision, too late
+		while (!s.finished) s = act(def, s, right(def, s), s.minute);
+		const sc = score(def, s);
+		expect(sc.milestones.filter((m) => m.met)).toHaveLength(3);
+		expect(sc.passed).toBe(false);
+		expect(sc.milestones[0]).toMatchObject({ met: false, why: 'Done at 16 min, after the deadline of 15 min.' });
+	});
+	it('a decision past the 5-minute limit times out instead, and the hint is logged', () => {
+		let s = startRun(def);
+		s = act(def, s, right(def, s), 6);
+		expect(s.results[0]).toMatchObject({ step: 'playbook', timedOut: true });
+		expect(s.log.some((l) => l.kind === 'hint')).toBe(true);
+		expect(currentStep(def, s)!.id).toBe('confirm');
+		expect(deadline(def, s)).toBe(10);
+	});
+	it('the clock jumps to a step that opens later (remediate at minute 60)', () => {
+		let s = startRun(def);
+		while (currentStep(def, s)!.id !== 'remediate') s = act(def, s, right(def, s), s.minute);
+		expect(s.minute).toBe(60);
+	});
+});
+
+describe('answers that do not fit', () => {
+	const def = loadScenario('release-readiness-privacy-breach');
+	it('are refused and change nothing', () => {
+		const s = startRun(def);
+		for (const bad of ['nope', ['detect'], { detect: 'x' }, ['detect', 'detect', 'confirm', 'contain', 'remediate']] as Answer[]) {
+			expect(answerProblem(currentStep(def, s)!, bad)).not.toBeNull();
+			expect(act(def, s, bad, 0)).toEqual(s);
+		}
+	});
+});
+
+describe('schema errors name the field', () => {
+	const base = rawScenario('release-readiness-privacy-breach') as Record<string, unknown>;
+	const issues = (v: unknown) => {
+		const r = ScenarioSchema.safeParse(v);
+		return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+	};
+	it('unknown step, role, milestone and choice ids', () => {
+		const steps = structuredClone(base.steps) as { role: string }[];
+		steps[0]!.role = 'ghost';
+		expect(issues({ ...base, steps })).toContain('steps.0.role: unknown role "ghost"');
+		const milestones = structuredClone(base.milestones) as { step: string }[];
+		milestones[1]!.step = 'nowhere';
+		expect(issues({ ...base, milestones })).toContain('milestones.1.step: unknown step "nowhere"');
+		expect(issues({ ...base, pass: { ...(base.pass as object), milestones: ['ghost'] } })).toContain('pass.milestones.0: unknown milestone "ghost"');
+		const injects = structuredClone(base.injects) as { choice?: string }[];
+		injects[2]!.choice = 'ghost';
+		expect(issues({ ...base, injects })).toContain('injects.2.choice: step "contain" has no choice "ghost"');
+		expect(issues({ ...base, pass: { ...(base.pass as object), minPoints: 5 } })).toContain('pass.minPoints: more than the 4 points available');
+	});
+});
+
+// Random play: any sequence of ticks (forward or back) and answers (right, wrong or invalid).
+const ids = scenarioIds();
+const defs = new Map(ids.map((id) => [id, loadScenario(id)]));
+const action = fc.oneof(
+	fc.record({ kind: fc.constant('tick' as const), by: fc.integer({ min: -30, max: 90 }) }),
+	fc.record({ kind: fc.constant('act' as const), how: fc.constantFrom('right', 'wrong', 'junk'), wait: fc.nat(8) }),
+);
+
+describe('properties', () => {
+	it('no action sequence scores above the maximum, passes without the criteria, or turns the clock back', () => {
+		fc.assert(
+			fc.property(fc.constantFrom(...ids), fc.array(action, { maxLength: 40 }), (id, actions) => {
+				const def = defs.get(id)!;
+				let s = startRun(def);
+				for (const a of actions) {
+					const before = s.minute;
+					if (a.kind === 'tick') s = tick(def, s, s.minute + a.by);
+					else if (!s.finished) {
+						const answer = a.how === 'right' ? right(def, s) : a.how === 'wrong' ? wrong(def, s) : ('junk' as Answer);
+						s = act(def, s, answer, s.minute + a.wait);
+					}
+					expect(s.minute).toBeGreaterThanOrEqual(before);
+					const logMinutes = s.log.map((l) => l.minute);
+					expect(logMinutes).toEqual([...logMinutes].sort((x, y) => x - y));
+					const sc = score(def, s);
+					expect(sc.points).toBeLessThanOrEqual(sc.max);
+					expect(sc.points).toBeGreaterThanOrEqual(0);
+					if (sc.passed) {
+						expect(s.finished).toBe(true);
+						expect(sc.points).toBeGreaterThanOrEqual(def.pass.minPoints);
+						for (const m of def.pass.milestones) expect(sc.milestones.find((x) => x.id === m)!.met).toBe(true);
+					}
+				}
+			}),
+			{ numRuns: 200 },
+		);
+	}, 60_000);
+});
