@@ -283,8 +283,8 @@ class QmsScenario extends HTMLElement {
 				for (const id of this.orders[st.id] ?? st.items.map((i) => i.id)) {
 					const item = st.items.find((i) => i.id === id)!;
 					const li = h('li', { 'data-item': id }, h('span', {}, item.text));
-					const up = h('button', { type: 'button', class: 'qms-button secondary', 'aria-label': `Move "${item.text}" up` }, '↑');
-					const down = h('button', { type: 'button', class: 'qms-button secondary', 'aria-label': `Move "${item.text}" down` }, '↓');
+					const up = h('button', { type: 'button', class: 'qms-button secondary', 'data-move': '-1', 'aria-label': `Move "${item.text}" up` }, '↑');
+					const down = h('button', { type: 'button', class: 'qms-button secondary', 'data-move': '1', 'aria-label': `Move "${item.text}" down` }, '↓');
 					up.addEventListener('click', () => this.move(li, -1, up));
 					down.addEventListener('click', () => this.move(li, 1, down));
 					li.prepend(up, down);
