@@ -139,6 +139,14 @@ describe('001 release-team certifications', () => {
 		expect(short.missing[0]).toContain('"Exercise: Simulate system outage incident (30 min)"');
 	});
 
+	it('the launch dry run counts for all four roles once passed', () => {
+		const r = drill(empty(), 'release-readiness-launch-dry-run', true, T0, 110, 110);
+		for (const cert of ['release-manager', 'engineering-lead', 'community-lead', 'security-lead']) {
+			expect(req(cert, 'launch-dry-run', empty())).toMatchObject({ met: false, available: true, href: '/release-readiness/scenarios/launch-dry-run/' });
+			expect(req(cert, 'launch-dry-run', r)).toMatchObject({ met: true, metAt: T0 });
+		}
+	});
+
 	it('release manager: the privacy breach drill counts a passed run; drills with no scenario yet stay unavailable', () => {
 		const none = req('release-manager', 'crisis-privacy-breach', empty());
 		expect(none).toMatchObject({ met: false, available: true, href: '/release-readiness/scenarios/incident-simulation/', progress: { done: 0, total: 1 } });

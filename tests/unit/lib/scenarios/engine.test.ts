@@ -163,6 +163,35 @@ describe('privacy breach (001, Exercise 2: Incident Simulation)', () => {
 	});
 });
 
+describe('launch dry run (001, Exercise 1: Launch Dry Run)', () => {
+	const def = loadScenario('release-readiness-launch-dry-run');
+	it('runs launch day from 8:00 AM to 8:00 PM with the four roles', () => {
+		expect(clockText(0, def.clock.start)).toBe('8:00 AM');
+		expect(clockText(def.clock.end, def.clock.start)).toBe('8:00 PM');
+		expect(def.roles.map((r) => r.name)).toEqual(['Release Manager', 'Engineering Lead', 'Community Lead', 'Security Lead']);
+		expect(def.debrief).toEqual(['What went well?', 'What was confusing?', 'What would you do differently?', 'Are you ready for the real launch?']);
+	});
+	it('injects the three issues at 10:30 AM, 1:30 PM and 4:00 PM', () => {
+		const s = playAll(def, right);
+		const injected = s.log.filter((l) => l.kind === 'inject').map((l) => [clockText(l.minute, def.clock.start), l.text]);
+		expect(injected).toEqual([
+			['10:30 AM', 'The macOS ARM binary fails its checksum.'],
+			['1:30 PM', 'A user reports an installation error on Ubuntu.'],
+			['4:00 PM', 'Spike in support requests: Discord and GitHub issues are filling up.'],
+		]);
+		expect(s.log.find((l) => l.kind === 'step' && l.text.startsWith('Final GO/NO-GO'))!.minute).toBe(0);
+	});
+	it('publishing a binary that failed its checksum fails the dry run, whatever the points', () => {
+		let s = startRun(def);
+		while (!s.finished) s = act(def, s, currentStep(def, s)!.id === 'publish' ? 'on-time' : right(def, s), s.minute);
+		const sc = score(def, s);
+		expect(sc.points).toBe(100);
+		expect(sc.passed).toBe(false);
+		expect(sc.unmet).toEqual(['Not met: Published with verified binaries']);
+		expect(s.fired).toContain('published-bad');
+	});
+});
+
 describe('answers that do not fit', () => {
 	const def = loadScenario('release-readiness-privacy-breach');
 	it('are refused and change nothing', () => {
