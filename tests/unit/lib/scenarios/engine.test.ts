@@ -192,6 +192,32 @@ describe('launch dry run (001, Exercise 1: Launch Dry Run)', () => {
 	});
 });
 
+describe('universal competency drills (001, Core Competencies)', () => {
+	const items = (id: string, step: string) => {
+		const st = loadScenario(id).steps.find((x) => x.id === step)!;
+		return st.kind === 'classify' ? { items: st.items.length, buckets: st.buckets.map((b) => b.label) } : undefined;
+	};
+	it('2. route 10 sample messages to Discord, GitHub or email; 9 of 10 is not a pass', () => {
+		expect(items('release-readiness-message-routing', 'route')).toEqual({ items: 10, buckets: ['Discord', 'GitHub', 'Email'] });
+		const def = loadScenario('release-readiness-message-routing');
+		const s = startRun(def);
+		const answer = right(def, s) as Record<string, string>;
+		const end = act(def, s, { ...answer, 'crash-report': 'discord' }, 0);
+		expect(score(def, end)).toMatchObject({ points: 9, max: 10, passed: false });
+	});
+	it('3. interpret 5 dashboard scenarios as normal, warning or critical', () => {
+		expect(items('release-readiness-dashboard-reading', 'read')).toEqual({ items: 5, buckets: ['Normal', 'Warning', 'Critical'] });
+	});
+	it('5. escalate 5 simulated incidents: P0-P3, then the escalation matrix levels of 002, 5.2', () => {
+		expect(items('release-readiness-crisis-escalation', 'classify')).toEqual({ items: 5, buckets: ['P0', 'P1', 'P2', 'P3'] });
+		expect(items('release-readiness-crisis-escalation', 'path')!.buckets).toEqual([
+			'Level 1: Team Resolution (0-24 hours)',
+			'Level 2: Management Involvement (24-48 hours)',
+			'Level 3: Executive Decision (48+ hours)',
+		]);
+	});
+});
+
 describe('answers that do not fit', () => {
 	const def = loadScenario('release-readiness-privacy-breach');
 	it('are refused and change nothing', () => {
