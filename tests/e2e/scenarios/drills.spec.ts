@@ -52,9 +52,11 @@ async function decide(root: Locator, def: ScenarioDef, stepId: string, wrong = f
 		case 'classify':
 			for (const it of st.items) {
 				const bucket = wrong ? st.buckets.find((b) => b.id !== it.bucket)! : st.buckets.find((b) => b.id === it.bucket)!;
+				// Type-ahead on a focused select picks the option whose label starts with what is typed.
 				const sel = fs.locator(`select[data-item="${it.id}"]`);
 				await sel.focus();
-				await sel.selectOption(bucket.id);
+				await sel.pressSequentially(bucket.label);
+				await expect(sel).toHaveValue(bucket.id);
 			}
 			break;
 		case 'notes':
@@ -150,4 +152,15 @@ test('incident simulation: wrong decisions by keyboard end in a fail, with what 
 	const req = page.locator('[data-cred="incident-master"] [data-req="incidents"]');
 	await req.scrollIntoViewIfNeeded();
 	await expect(req.locator('[data-req-state]')).toHaveText('(not met yet)');
+});
+
+test('message routing: ten messages routed by keyboard to a pass; axe at the debrief', async ({ page }) => {
+	await page.goto('/release-readiness/scenarios/competency-drills/');
+	const { root, def } = await start(page, 'release-readiness-message-routing');
+	await expectNoSeriousA11yViolations(page);
+	await decide(root, def, 'route');
+	const debrief = root.locator('[data-debrief]');
+	await expect(debrief).toHaveAttribute('data-passed', 'true');
+	await expect(debrief.locator('h3')).toHaveText('Debrief: passed, 10 of 10 points');
+	await expectNoSeriousA11yViolations(page);
 });

@@ -218,6 +218,47 @@ describe('universal competency drills (001, Core Competencies)', () => {
 	});
 });
 
+describe('risk register and impact/effort matrix (002, 5.1 and 4.1)', () => {
+	const def = loadScenario('qms-leadership-risk-and-priorities');
+	it("uses the seed's scores and quadrants: 4 quick wins, 4 major projects, 4 fill-in, 3 to avoid", () => {
+		const st = def.steps.find((x) => x.id === 'matrix')!;
+		if (st.kind !== 'classify') throw new Error('matrix is a classify step');
+		const count = (b: string) => st.items.filter((i) => i.bucket === b).length;
+		expect([count('quick-wins'), count('major'), count('fill-in'), count('avoid')]).toEqual([4, 4, 4, 3]);
+		const q1 = def.steps.find((x) => x.id === 'qr-001')!;
+		expect(q1.kind === 'single' && q1.choices.find((c) => c.correct)!.text).toBe('12 (High Priority)');
+	});
+	it('11 of 15 in the right quadrant is short of the pass (15 of 19 points)', () => {
+		let s = startRun(def);
+		s = act(def, s, right(def, s), 0);
+		s = act(def, s, right(def, s), s.minute);
+		const a = right(def, s) as Record<string, string>;
+		s = act(def, s, { ...a, overhaul: 'quick-wins', 'prediction-models': 'major', 'custom-tooling': 'fill-in', 'quality-docs': 'avoid' }, s.minute);
+		expect(score(def, s)).toMatchObject({ points: 15, passed: false });
+	});
+});
+
+describe('Context7 gates and alerts (003)', () => {
+	const def = loadScenario('tool-adoption-gate-progression');
+	it("matches each situation to the seed's alert", () => {
+		const st = def.steps.find((x) => x.id === 'alerts')!;
+		if (st.kind !== 'classify') throw new Error('alerts is a classify step');
+		expect(st.buckets.map((b) => b.label)).toEqual(['Yellow Alert (24-hour check-in)', 'Red Alert (immediate intervention)', 'Critical Alert (performance improvement plan)', 'Team Alert (executive notification)']);
+		expect(Object.fromEntries(st.items.map((i) => [i.text, i.bucket]))).toEqual({
+			'Eli has not used Context7 for 2 days': 'yellow',
+			'Fay has not used Context7 for 3 days': 'red',
+			'Gus failed a quality gate': 'critical',
+			"The team's adoption rate is 75%": 'team',
+		});
+	});
+	it('granting the Gate 1 exception (84 %) fails the drill', () => {
+		let s = startRun(def);
+		s = act(def, s, 'yes', 0);
+		while (!s.finished) s = act(def, s, right(def, s), s.minute);
+		expect(score(def, s)).toMatchObject({ points: 7, passed: false });
+	});
+});
+
 describe('answers that do not fit', () => {
 	const def = loadScenario('release-readiness-privacy-breach');
 	it('are refused and change nothing', () => {
