@@ -74,7 +74,7 @@ test.describe('export and import', () => {
 		const file = await exportFile(page);
 		expect(file.name).toMatch(/^qms-training-progress-\d{4}-\d{2}-\d{2}\.json$/);
 		const json = JSON.parse(file.text);
-		expect(json).toMatchObject({ format: 'qms-training-progress', schemaVersion: 2, checksum: { algorithm: 'SHA-256' } });
+		expect(json).toMatchObject({ format: 'qms-training-progress', schemaVersion: 3, checksum: { algorithm: 'SHA-256' } });
 		expect(Date.parse(json.exportedAt)).not.toBeNaN();
 		// The checksum is the SHA-256 of the record's canonical JSON (checked here with node:crypto).
 		expect(json.checksum.value).toBe(createHash('sha256').update(canonical(json.record)).digest('hex'));
