@@ -40,7 +40,10 @@ class QmsScenario extends HTMLElement {
 			this.q('[data-abandon]').addEventListener('click', () => this.abandon());
 			document.addEventListener('visibilitychange', this.onVisibility);
 			const saved = getStorage().readJson(this.key, SavedRunSchema);
-			if (saved && saved.state.scenario === this.def.id && !saved.state.finished) {
+			// A saved run that does not fit this build's scenario (edited since, or tampered with) is dropped.
+			const fits = saved && saved.state.scenario === this.def.id && !saved.state.finished && saved.state.step < this.def.steps.length && saved.state.results.every((r) => this.def.steps.some((st) => st.id === r.step));
+			if (saved && !fits) getStorage().remove(this.key);
+			if (saved && fits) {
 				this.run = saved;
 				this.paused = true;
 				this.announced = saved.state.log.length;
