@@ -8,6 +8,7 @@ import { ChecklistSchema } from './schemas/checklist';
 import { SelfAssessmentSchema } from './schemas/self-assessment';
 import { FeedbackFormSchema } from './schemas/feedback-form';
 import { CertificationSchema } from './schemas/certification';
+import { ScenarioSchema } from './schemas/scenario';
 
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: PageSchema }) }),
@@ -15,5 +16,6 @@ export const collections = {
 	checklists: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/checklists' }), schema: ChecklistSchema }),
 	assessments: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/assessments' }), schema: SelfAssessmentSchema }),
 	certifications: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/certifications' }), schema: CertificationSchema }),
+	scenarios: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/scenarios' }), schema: ScenarioSchema }),
 	forms: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/forms' }), schema: FeedbackFormSchema }),
 };

@@ -19,13 +19,14 @@ let cached: Promise<CertificationCatalog> | undefined;
 /** The catalog (built once per build). @throws CertificationError listing every invalid reference. */
 export function getCertificationCatalog(): Promise<CertificationCatalog> {
 	cached ??= (async () => {
-		const [certifications, quizzes, checklists, assessments, pages, labs] = await Promise.all([
+		const [certifications, quizzes, checklists, assessments, pages, labs, scenarios] = await Promise.all([
 			getCollection('certifications'),
 			getCollection('quizzes'),
 			getCollection('checklists'),
 			getCollection('assessments'),
 			getCurriculum(),
 			getLabs(),
+			getCollection('scenarios'),
 		]);
 		return buildCertificationCatalog({
 			certifications: certifications.map((c) => ({ id: c.id, file: c.filePath ?? `content/certifications/${c.id}.yaml`, data: c.data })),
@@ -34,6 +35,7 @@ export function getCertificationCatalog(): Promise<CertificationCatalog> {
 			assessments,
 			pages: pages.map((p) => ({ id: p.id, title: p.title, kind: p.kind, modules: p.modules })),
 			labs: labs.map((l) => ({ id: l.lab.id, title: l.lab.title })),
+			scenarios: scenarios.map((x) => ({ id: x.id, data: { title: x.data.title, page: x.data.page } })),
 		});
 	})();
 	return cached;

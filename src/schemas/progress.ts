@@ -10,7 +10,8 @@
  * Times are ISO 8601 UTC strings as `Date.prototype.toISOString()` writes them.
  * Version history (migrations: src/lib/progress/migrate.ts): 1 is the first version; 2 adds
  * `attestations` (issue 7: evidence a learner records that cannot happen in a browser); 3 adds
- * `signOffs` (issue 9: signed endorsements a lead made for the learner's sign-off requests).
+ * `signOffs` (issue 9: signed endorsements a lead made for the learner's sign-off requests); 4 adds
+ * `scenarios` (issue 8: finished drill runs).
  */
 import * as z from 'zod/mini';
 import { PROGRESS_VERSION } from '../lib/progress/version';
@@ -223,6 +224,49 @@ export const SignOffEntrySchema = z.object({
 });
 export type SignOffEntry = z.infer<typeof SignOffEntrySchema>;
 
+/** One decision of a drill run: the step, the answer, when, and how right (src/lib/scenarios/engine.ts). */
+export const ScenarioChoiceRecordSchema = z.object({
+	/** Step id within the scenario. */
+	step: ContentId,
+	/** Choice id, choice ids or item ids in order, bucket id by item id, or notes text; absent when the step timed out. */
+	answer: z.optional(z.union([LearnerText(4000), z.array(ContentId).check(z.maxLength(100)), z.record(ContentId, ContentId)])),
+	/** Simulated minute of the decision. */
+	minute: z.int().check(z.gte(0)),
+	/** Share right, 0–1. */
+	share: z.number().check(z.gte(0), z.lte(1)),
+	/** The step's time limit passed before a decision. */
+	timedOut: z.boolean(),
+});
+
+/** One finished run of a drill (content/scenarios); every run is kept. */
+export const ScenarioRunSchema = z
+	.object({
+		/** Random id; runs are merged as a union by id. */
+		id: EntryId,
+		/** Scenario id (file name in content/scenarios, without .yaml). */
+		scenario: ContentId,
+		/** When the learner started the run (real time). */
+		startedAt: IsoTime,
+		/** When it finished (real time). */
+		finishedAt: IsoTime,
+		/** Every decision, in order. */
+		choices: z.array(ScenarioChoiceRecordSchema).check(z.maxLength(200)),
+		/** The exercise log: simulated minute, kind and text of each line. */
+		log: z.array(z.object({ minute: z.int().check(z.gte(0)), kind: LearnerText(20), text: LearnerText(4000) })).check(z.maxLength(1000)),
+		/** Points earned. */
+		score: z.int().check(z.gte(0)),
+		/** Points available. */
+		max: z.int().check(z.gte(1), z.lte(100000)),
+		/** Met the scenario's pass criteria. */
+		passed: z.boolean(),
+		/** Simulated minutes the run covered. */
+		simulatedMinutes: z.int().check(z.gte(0)),
+		/** Real time spent playing, milliseconds (pauses excluded). */
+		realMs: z.int().check(z.gte(0)),
+	})
+	.check(z.refine((r) => r.score <= r.max, { message: 'score must not exceed max', path: ['score'] }));
+export type ScenarioRun = z.infer<typeof ScenarioRunSchema>;
+
 /** The whole learner record, version 3. */
 export const ProgressSchema = z.object({
 	/** Schema version; see PROGRESS_VERSION. */
@@ -252,5 +296,7 @@ export const ProgressSchema = z.object({
 	attestations: z.array(AttestationSchema).check(z.maxLength(MANY)),
 	/** Every imported sign-off (since version 3). */
 	signOffs: z.array(SignOffEntrySchema).check(z.maxLength(LIMITS.signOffs)),
+	/** Every finished drill run (since version 4). */
+	scenarios: z.array(ScenarioRunSchema).check(z.maxLength(MANY)),
 });
 export type ProgressRecord = z.infer<typeof ProgressSchema>;

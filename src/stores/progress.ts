@@ -26,6 +26,7 @@ import {
 	type LabAttempt,
 	type ProgressRecord,
 	type QuizAttempt,
+	type ScenarioRun,
 	type SelfAssessmentSubmission,
 } from '../schemas/progress';
 import { UndoSnapshotSchema } from '../schemas/progress-undo';
@@ -259,6 +260,12 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 			return { ...update((r) => R.addAttestation(r, full)), attestation: full };
 		},
 
+		/** Keep one finished drill run (issue 8); returns it with its new id. */
+		recordScenarioRun(run: Omit<ScenarioRun, 'id'>): ActionResult & { run: ScenarioRun } {
+			const full: ScenarioRun = { id: newId(), ...run, realMs: Math.max(0, Math.round(run.realMs)) };
+			return { ...update((r) => R.addScenarioRun(r, full)), run: full };
+		},
+
 		/** Remove an attested item by id (kept as a removal marker so other tabs and imports do not restore it). */
 		removeAttestation(id: string): ActionResult {
 			return update((r) => R.removeAttestation(r, id, now()));
@@ -370,6 +377,7 @@ export const {
 	recordAttestation,
 	removeAttestation,
 	addSignOff,
+	recordScenarioRun,
 	setDisplayName,
 	exportRecord,
 	previewImport,

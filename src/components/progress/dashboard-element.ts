@@ -19,6 +19,8 @@ interface Data {
 	assessments: { id: string; title: string; page: string; bands: Band[] }[];
 	/** Every lab of the build, in catalogue order. */
 	labs: { id: string; title: string }[];
+	/** Every drill (content/scenarios): id, title, page id. */
+	scenarios: { id: string; title: string; page: string }[];
 }
 
 const link = (id: string, title: string) => h('a', { href: `/${id}/` }, title);
@@ -175,6 +177,37 @@ function other(record: ProgressRecord, data: Data): HTMLElement {
 	return h('section', { class: 'program', 'aria-labelledby': 'progress-other' }, h('h2', { id: 'progress-other' }, 'Assessments, feedback and labs'), h('ul', {}, ...rows));
 }
 
+/** Drill runs (issue 8), newest first: drill, when, points, passed or not, simulated and real time. */
+function drills(record: ProgressRecord, data: Data): HTMLElement {
+	const runs = [...record.scenarios].reverse();
+	const title = (id: string) => data.scenarios.find((x) => x.id === id);
+	const body = runs.length
+		? h(
+				'table',
+				{ 'data-drill-runs': true },
+				th('Drill', 'Finished', 'Points', 'Result', 'Simulated / real time'),
+				h(
+					'tbody',
+					{},
+					...runs.slice(0, 50).map((r) => {
+						const d = title(r.scenario);
+						return h(
+							'tr',
+							{ 'data-scenario': r.scenario },
+							h('th', { scope: 'row' }, d ? link(d.page, d.title) : r.scenario),
+							h('td', {}, formatDateTime(r.finishedAt)),
+							h('td', {}, `${r.score} of ${r.max}`),
+							h('td', {}, r.passed ? 'Passed' : 'Not passed'),
+							h('td', {}, `${formatMinutes(r.simulatedMinutes)} / ${r.realMs < 60_000 ? `${Math.round(r.realMs / 1000)} s` : formatMinutes(Math.round(r.realMs / 60_000))}`),
+						);
+					}),
+				),
+			)
+		: h('p', {}, 'No drill played yet.');
+	const passed = record.scenarios.filter((r) => r.passed).length;
+	return h('section', { class: 'program', 'aria-labelledby': 'progress-drills' }, h('h2', { id: 'progress-drills' }, 'Drills and simulations'), runs.length ? h('p', {}, `${countOf(runs.length, 'run')}, ${passed} passed.`) : null, body);
+}
+
 class QmsProgressDashboard extends HTMLElement {
 	private unsubscribe?: () => void;
 
@@ -188,6 +221,7 @@ class QmsProgressDashboard extends HTMLElement {
 					root,
 					...(programs.length ? programs.map(program) : [h('p', {}, 'No learning paths are published yet.')]),
 					other(record, data),
+					drills(record, data),
 					h('p', { class: 'muted' }, isEmptyRecord(record) ? 'Nothing recorded yet. ' : `Last change: ${formatDateTime(record.updatedAt)}. `, 'A module is done when you have marked it as read and passed its knowledge checks.'),
 				);
 			});

@@ -214,7 +214,7 @@ export class TeamView {
 			...l.programs.map((c) => h('td', {}, `${c.done} of ${c.total} (${c.percent} %)`)),
 			h('td', {}, `${l.overall.quizzesPassed} of ${l.overall.quizzesTotal}`),
 			h('td', {}, `${l.overall.labsPassed} of ${l.overall.labsTotal}`),
-			h('td', {}, l.drills ? `${l.drills.passed} of ${l.drills.run} run` : 'not in this export'),
+			h('td', {}, `${l.drills.passed} of ${l.drills.run} run`),
 			h('td', {}, l.tool.dayText),
 			h('td', {}, gateList(l)),
 			h('td', {}, certs.length ? h('ul', { class: 'team-list' }, ...certs.map((c) => h('li', {}, certText(c)))) : 'none'),

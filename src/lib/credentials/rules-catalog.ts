@@ -18,6 +18,8 @@ export interface CatalogInput {
 	assessments: { id: string; data: Pick<SelfAssessment, 'title' | 'page' | 'bands'> }[];
 	pages: { id: string; title: string; kind: string; modules: string[] }[];
 	labs: { id: string; title: string }[];
+	/** Drills (content/scenarios); optional so callers without drills still work: then none exist. */
+	scenarios?: { id: string; data: { title: string; page: string } }[];
 }
 
 /** Site path of a page id: "/<id>/", or "/" for the home page. */
@@ -37,7 +39,7 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
 
 /**
  * Validate (validateCertifications) and build the catalog: every certification sorted by program,
- * level and name, and only the quizzes, labs, checklists, pages and assessments they name (pages
+ * level and name, and only the quizzes, labs, checklists, pages, assessments and drills they name (pages
  * also list the knowledge checks embedded in them, for `modules-done`), keyed by id in id order.
  * @throws CertificationError naming each file and field at fault.
  */
@@ -57,7 +59,7 @@ export function buildCertificationCatalog(input: CatalogInput): CertificationCat
 	// A module is done with its knowledge checks passed; practice checks on the page are optional.
 	const quizzesOnPage = (id: string) => input.quizzes.filter((q) => q.data.page === id && q.data.kind !== 'practice').map((q) => q.id).sort();
 
-	const want = { quizzes: new Set<string>(), labs: new Set<string>(), checklists: new Set<string>(), assessments: new Set<string>(), pages: new Set<string>() };
+	const want = { scenarios: new Set<string>(), quizzes: new Set<string>(), labs: new Set<string>(), checklists: new Set<string>(), assessments: new Set<string>(), pages: new Set<string>() };
 	const addPage = (id: string) => {
 		want.pages.add(id);
 		for (const m of pageById.get(id)?.modules ?? []) want.pages.add(m);
@@ -69,7 +71,10 @@ export function buildCertificationCatalog(input: CatalogInput): CertificationCat
 			if (r.kind === 'lab-passed') want.labs.add(r.lab);
 			if (r.kind === 'checklist-complete') want.checklists.add(r.checklist);
 			if (r.kind === 'self-assessment') want.assessments.add(r.assessment);
-			if (r.kind === 'scenario-passed') addPage(r.page);
+			if (r.kind === 'scenario-passed') {
+				addPage(r.page);
+				want.scenarios.add(r.scenario);
+			}
 			if ((r.kind === 'attested' || r.kind === 'sign-off') && r.page) addPage(r.page);
 			if (r.kind === 'modules-read' || r.kind === 'modules-done') {
 				if (r.path) addPage(r.path);
@@ -95,5 +100,6 @@ export function buildCertificationCatalog(input: CatalogInput): CertificationCat
 		})),
 		pages: pick(input.pages, want.pages, (p) => ({ title: p.title, href: pageHref(p.id), quizzes: quizzesOnPage(p.id), modules: p.modules })),
 		assessments: pick(input.assessments, want.assessments, (a) => ({ title: a.data.title, href: pageHref(a.data.page), bands: a.data.bands })),
+		scenarios: pick(input.scenarios ?? [], want.scenarios, (x) => ({ title: x.data.title, href: pageHref(x.data.page) })),
 	};
 }

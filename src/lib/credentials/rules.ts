@@ -12,8 +12,8 @@
  *   page passed (the My progress definition of a module done, src/lib/progress/curriculum.ts).
  * - lab-passed: a run in which every check passed. checklist-complete: every item (of the sections
  *   named) ticked. self-assessment: the latest submission averages at least `minAverage`.
- * - scenario-passed: drills do not exist on this site yet, so it is reported `available: false`
- *   and is never met.
+ * - scenario-passed: `count` finished runs of the drill that met its pass criteria (issue 8,
+ *   content/scenarios); a drill id with no scenario file is reported `available: false`, never met.
  * - attested: met when at least `count` of the learner's items are approved in a verified sign-off
  *   that counts on this site (issue 9). The page passes the sign-offs already checked
  *   (src/lib/signoff/endorsement.ts: signature, structure, id) and named under the site's trust
@@ -27,7 +27,7 @@
  * taken from the evidence's own times, so it does not change when evaluated again.
  */
 import type { CertificationDef, Requirement, Signer } from '../../schemas/certification';
-import type { Attestation, LabAttempt, ProgressRecord, QuizAttempt } from '../../schemas/progress';
+import type { Attestation, LabAttempt, ProgressRecord, QuizAttempt, ScenarioRun } from '../../schemas/progress';
 import { bestAttempt, chronological } from '../progress/attempts';
 import { displayPercent } from '../progress/grading';
 import { bandFor, formatAverage, type Band } from '../progress/self-assessment';
@@ -78,6 +78,12 @@ export interface CatalogPage {
 	/** Path pages: module page ids in order; [] otherwise. */
 	modules: string[];
 }
+/** A drill (content/scenarios) as the rules need it. */
+export interface CatalogScenario {
+	title: string;
+	/** Page it is played on. */
+	href: string;
+}
 export interface CatalogAssessment {
 	title: string;
 	href: string;
@@ -96,12 +102,14 @@ export interface CertificationCatalog {
 	checklists: Record<string, CatalogChecklist>;
 	pages: Record<string, CatalogPage>;
 	assessments: Record<string, CatalogAssessment>;
+	/** Drills named by scenario-passed requirements that exist (absent in catalogs built before drills). */
+	scenarios?: Record<string, CatalogScenario>;
 }
 
 /** One piece of evidence behind a requirement (and in the Open Badges `evidence` list). */
 export interface Evidence {
-	kind: 'quiz' | 'lab' | 'checklist' | 'reading' | 'self-assessment' | 'attestation' | 'sign-off';
-	/** Quiz, lab, checklist, page or assessment id; the attested item's id. */
+	kind: 'quiz' | 'lab' | 'checklist' | 'reading' | 'self-assessment' | 'attestation' | 'sign-off' | 'scenario';
+	/** Quiz, lab, checklist, page, assessment or scenario id; the attested item's id. */
 	id: string;
 	/** Its title (attested items: what the learner wrote). */
 	name: string;
@@ -365,14 +373,39 @@ function evalSelfAssessment(r: Extract<Requirement, { kind: 'self-assessment' }>
 
 function evalScenario(r: Extract<Requirement, { kind: 'scenario-passed' }>, ctx: Context): Partial_ {
 	const page = own(ctx.catalog.pages, r.page);
+	const drill = ctx.catalog.scenarios ? own(ctx.catalog.scenarios, r.scenario) : undefined;
 	const times = r.count === 1 ? '' : ` ${r.count} times`;
+	if (!drill) {
+		return {
+			met: false,
+			available: false,
+			...(page ? { href: page.href } : {}),
+			progress: { done: 0, total: r.count },
+			missing: [`Pass the drill${times}: this drill is ${NOT_YET}; ${quote(page?.title ?? r.page)} describes it`],
+			evidence: [],
+		};
+	}
+	const runs: ScenarioRun[] = ctx.record.scenarios.filter((x) => x.scenario === r.scenario).sort((a, b) => compareTime(a.finishedAt, b.finishedAt) || (a.id < b.id ? -1 : 1));
+	const passes = runs.filter((x) => x.passed);
+	const met = passes.length >= r.count;
+	const counted = passes.slice(0, r.count);
+	const evidence: Evidence[] = counted.map((x, i) => ({
+		kind: 'scenario',
+		id: r.scenario,
+		name: drill.title,
+		description: `Passed with ${x.score} of ${x.max} points on ${isoDay(x.finishedAt)}${r.count > 1 ? ` (pass ${i + 1} of ${r.count})` : ''}`,
+		at: x.finishedAt,
+		href: drill.href,
+	}));
+	const so = runs.length === 0 ? 'not played yet' : `${passes.length} of ${runs.length} ${runs.length === 1 ? 'run' : 'runs'} passed so far`;
 	return {
-		met: false,
-		available: false,
-		...(page ? { href: page.href } : {}),
-		progress: { done: 0, total: r.count },
-		missing: [`Pass the drill${times}: drills are ${NOT_YET}; ${quote(page?.title ?? r.page)} describes it`],
-		evidence: [],
+		met,
+		available: true,
+		href: drill.href,
+		progress: { done: Math.min(passes.length, r.count), total: r.count },
+		missing: met ? [] : [`Pass the drill ${quote(drill.title)}${times} (${so})`],
+		evidence,
+		...(met ? { metAt: counted[r.count - 1]!.finishedAt } : {}),
 	};
 }
 

@@ -1,7 +1,7 @@
 import { getEntry } from 'astro:content';
 
 /** The YAML collections an embed names by id (src/content.config.ts: content/<collection>/<id>.yaml). */
-export type EmbedCollection = 'quizzes' | 'checklists' | 'assessments' | 'forms';
+export type EmbedCollection = 'quizzes' | 'checklists' | 'assessments' | 'forms' | 'scenarios';
 
 /**
  * Build-time (Astro only): the entry `id` of `collection` (typed as `getEntry` types it), for the component `<tag id="…"/>`.

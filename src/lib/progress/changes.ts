@@ -15,6 +15,7 @@ export type Change =
 	| { kind: 'lab-attempts'; id: string; count: number }
 	| { kind: 'attestations'; added: number; removed: number }
 	| { kind: 'sign-offs'; count: number }
+	| { kind: 'scenario-runs'; count: number }
 	| { kind: 'display-name'; from: string; to: string };
 
 const ids = (xs: readonly { id: string }[]) => new Set(xs.map((x) => x.id));
@@ -72,6 +73,8 @@ export function describeChanges(before: ProgressRecord, after: ProgressRecord): 
 	if (added || removed) out.push({ kind: 'attestations', added, removed });
 	const so = countNew(before.signOffs, after.signOffs);
 	if (so) out.push({ kind: 'sign-offs', count: so });
+	const runs = countNew(before.scenarios, after.scenarios);
+	if (runs) out.push({ kind: 'scenario-runs', count: runs });
 	if (before.profile.displayName !== after.profile.displayName) {
 		out.push({ kind: 'display-name', from: before.profile.displayName, to: after.profile.displayName });
 	}
@@ -103,6 +106,8 @@ export function changeText(c: Change, title: (id: string) => string = (id) => id
 			return [c.added && `${plural(c.added, 'attested item')} added`, c.removed && `${plural(c.removed, 'attested item')} removed`].filter(Boolean).join(', ') + '.';
 		case 'sign-offs':
 			return `${plural(c.count, 'signed sign-off')} added.`;
+		case 'scenario-runs':
+			return `${plural(c.count, 'drill run')} added.`;
 		case 'display-name':
 			return c.to === '' ? 'Display name removed.' : `Display name set to "${c.to}".`;
 	}

@@ -3,7 +3,7 @@
  * attempts and submissions are a union by id (nothing is ever lost, so best scores never drop);
  * for a checklist tick, a page's read mark, certification fields and the display name the newer
  * change wins; acknowledgements are a union by revision hash; attested items are a union by id in
- * which a removal marker wins over the item it removes; imported sign-offs are a union by id.
+ * which a removal marker wins over the item it removes; imported sign-offs and drill runs are a union by id.
  * `merge` is idempotent, commutative and associative on normalized records (property-tested).
  */
 import type { ChecklistState, LabHistory, ProgressRecord, ReadingState, Tick } from '../../schemas/progress';
@@ -66,6 +66,7 @@ export function merge(a: ProgressRecord, b: ProgressRecord): ProgressRecord {
 		labs: mergeMaps(a.labs, b.labs, mergeLab),
 		attestations: [...a.attestations, ...b.attestations],
 		signOffs: [...a.signOffs, ...b.signOffs],
+		scenarios: [...a.scenarios, ...b.scenarios],
 	});
 }
 

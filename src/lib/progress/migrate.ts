@@ -17,6 +17,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
 	1: (old) => ({ ...old, attestations: [] }),
 	/** 2 → 3: the `signOffs` list (issue 9) starts empty. */
 	2: (old) => ({ ...old, signOffs: [] }),
+	/** 3 → 4: the `scenarios` list of drill runs (issue 8) starts empty. */
+	3: (old) => ({ ...old, scenarios: [] }),
 };
 
 export type MigrationResult =

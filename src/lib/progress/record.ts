@@ -13,6 +13,7 @@ import {
 	type ProgressRecord,
 	type QuizAttempt,
 	type ReadingState,
+	type ScenarioRun,
 	type SelfAssessmentSubmission,
 	type SignOffEntry,
 } from '../../schemas/progress';
@@ -35,6 +36,7 @@ export function emptyRecord(now: string): ProgressRecord {
 		labs: {},
 		attestations: [],
 		signOffs: [],
+		scenarios: [],
 	};
 }
 
@@ -50,7 +52,8 @@ export function isEmptyRecord(r: ProgressRecord): boolean {
 		Object.keys(r.reading).length === 0 &&
 		Object.keys(r.labs).length === 0 &&
 		r.attestations.length === 0 &&
-		r.signOffs.length === 0
+		r.signOffs.length === 0 &&
+		r.scenarios.length === 0
 	);
 }
 
@@ -85,6 +88,7 @@ export function sortedMap<A, B>(m: Readonly<Record<string, A>>, f: (a: A, key: s
 
 const submittedAt = (a: QuizAttempt) => a.submittedAt;
 const byScore = (a: QuizAttempt) => a.score;
+const finishedAt = (a: ScenarioRun) => a.finishedAt;
 const byPassed = (a: LabAttempt) => (a.passed ? 1 : 0);
 const at = (a: { at: string }) => a.at;
 const importedAt = (a: SignOffEntry) => a.importedAt;
@@ -156,6 +160,7 @@ export function normalize(r: ProgressRecord): ProgressRecord {
 		labs: sortedMap(r.labs, (l) => boundLabHistory(l)),
 		attestations: uniqueById(r.attestations, at, byRemoved),
 		signOffs: uniqueById(r.signOffs, importedAt),
+		scenarios: uniqueById(r.scenarios, finishedAt),
 	};
 }
 
@@ -241,4 +246,9 @@ export function removeAttestation(r: ProgressRecord, id: string, now: string): P
  */
 export function addSignOff(r: ProgressRecord, entry: SignOffEntry): ProgressRecord {
 	return touch({ ...r, signOffs: uniqueById([...r.signOffs, entry], importedAt) }, entry.importedAt);
+}
+
+/** Keep one more finished drill run (issue 8). */
+export function addScenarioRun(r: ProgressRecord, run: ScenarioRun): ProgressRecord {
+	return touch({ ...r, scenarios: uniqueById([...r.scenarios, run], finishedAt) }, run.finishedAt);
 }

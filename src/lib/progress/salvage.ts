@@ -16,6 +16,7 @@
 import type * as z from 'zod/mini';
 import {
 	AttestationSchema,
+	ScenarioRunSchema,
 	SignOffEntrySchema,
 	ChecklistStateSchema,
 	ContentId,
@@ -79,6 +80,7 @@ export const SECTIONS: readonly SectionSpec[] = [
 	{ name: 'reading', kind: 'map', key: PageId, entry: ReadingStateSchema, what: (k) => `Reading mark for page "${shownId(k)}"` },
 	{ name: 'labs', kind: 'map', key: ContentId, entry: LabHistorySchema, what: (k) => `Lab "${shownId(k)}" (runs)` },
 	{ name: 'attestations', kind: 'list', entry: AttestationSchema, what: listWhat('Attested item for certification', 'certification') },
+	{ name: 'scenarios', kind: 'list', entry: ScenarioRunSchema, what: listWhat('Drill run', 'scenario') },
 	{ name: 'signOffs', kind: 'list', entry: SignOffEntrySchema, what: (entry: unknown, index: number) => `Sign-off number ${index + 1}${field(entry, 'importedAt') ? ` (imported ${field(entry, 'importedAt')})` : ''}` },
 ];
 

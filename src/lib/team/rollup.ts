@@ -6,8 +6,7 @@
  * Per learner and program: modules done (the My progress rule: read and every knowledge check on
  * the page passed, src/lib/progress/curriculum.ts), knowledge checks with the best score against
  * the pass mark, labs passed, certifications with state and expiry (src/lib/credentials/rules.ts
- * `evaluateAll`), first and last activity. Per learner: drills passed when the record has a
- * `scenarios` section (null when it has none), Gates 1-4 (./gates.ts), the day of the 14-day plan
+ * `evaluateAll`), first and last activity. Per learner: drills passed of drills run, Gates 1-4 (./gates.ts), the day of the 14-day plan
  * (./plan.ts) and the alerts (./alerts.ts).
  *
  * A learner is "enrolled" in a program when they have recorded anything in it. Every learner is
@@ -116,8 +115,8 @@ export interface LearnerRollup {
 	programs: ProgramRollup[];
 	/** Across the whole curriculum, as the first table shows them (src/lib/team/cohort.ts counts the same). */
 	overall: { quizzesPassed: number; quizzesTotal: number; labsPassed: number; labsTotal: number };
-	/** Drills (scenario runs) passed, of drills run; null when the record has no `scenarios` section. */
-	drills: { passed: number; run: number } | null;
+	/** Drills passed (at least one passing run), of drills run. */
+	drills: { passed: number; run: number };
 	tool: {
 		/** Day 1 of the 14-day plan: first tool-adoption activity; null when none. */
 		day1: string | null;
@@ -135,25 +134,9 @@ const own = <T>(m: Readonly<Record<string, T>>, k: string): T | undefined => (Ob
 const earliest = (ts: readonly string[]): string | null => ts.reduce<string | null>((a, b) => (a === null || compareTime(b, a) < 0 ? b : a), null);
 const latest = (ts: readonly string[]): string | null => ts.reduce<string | null>((a, b) => (a === null || compareTime(b, a) > 0 ? b : a), null);
 
-/**
- * Drill runs from a record's `scenarios` section, read defensively because the section is being
- * added (issue: drills) and its shape may grow: `{ [scenarioId]: { attempts|runs: [{ at, passed }] } }`.
- * Null when the record has no such section.
- */
-export function drillRuns(record: unknown): { id: string; at: string; passed: boolean }[] | null {
-	const section = (record as { scenarios?: unknown } | null)?.scenarios;
-	if (section === null || typeof section !== 'object' || Array.isArray(section)) return null;
-	const out: { id: string; at: string; passed: boolean }[] = [];
-	for (const [id, v] of Object.entries(section as Record<string, unknown>)) {
-		const list = (v as { attempts?: unknown; runs?: unknown } | null)?.attempts ?? (v as { runs?: unknown } | null)?.runs;
-		if (!Array.isArray(list)) continue;
-		for (const run of list) {
-			const at = (run as { at?: unknown; finishedAt?: unknown })?.at ?? (run as { finishedAt?: unknown })?.finishedAt;
-			const passed = (run as { passed?: unknown })?.passed;
-			if (typeof at === 'string' && typeof passed === 'boolean') out.push({ id, at, passed });
-		}
-	}
-	return out;
+/** Drill runs of a record (issue 8: the `scenarios` list, one entry per finished run; imports are migrated to include it). */
+export function drillRuns(record: ProgressRecord): { id: string; at: string; passed: boolean }[] {
+	return record.scenarios.map((r) => ({ id: r.scenario, at: r.finishedAt, passed: r.passed }));
 }
 
 /** Everything the roll-up needs, indexed once per page. */
@@ -219,7 +202,8 @@ function programRollup(ctx: TeamContext, progress: CurriculumProgress, record: P
 		const reading = own(record.reading, id);
 		const quizTimes = st.quizzes.map((q) => chronological(own(record.quizzes, q.quiz.id)?.attempts ?? []));
 		const started = earliest([...(reading?.read ? [reading.at] : []), ...quizTimes.flatMap((as) => as.map((a) => a.startedAt))])!;
-		const completed = st.done ? latest([reading!.at, ...quizTimes.map((as) => as.find((a) => a.passed)!.submittedAt)]) : null;
+		// Practice checks need not be passed for a module to be done: only passes count towards when it was completed.
+		const completed = st.done ? latest([reading!.at, ...quizTimes.flatMap((as) => as.filter((a) => a.passed).slice(0, 1).map((a) => a.submittedAt))]) : null;
 		modules.push({ id, title: st.page.title, level: ctx.level(id), started, completed });
 	}
 	const quizzes: QuizCell[] = [];
@@ -310,7 +294,7 @@ export function learnerRollup(ctx: TeamContext, entry: RosterEntry, now: string)
 			labsPassed: ctx.data.labs.filter((l) => (own(record.labs, l.id)?.attempts ?? []).some((a) => a.passed)).length,
 			labsTotal: ctx.data.labs.length,
 		},
-		drills: drills ? { passed: new Set(drills.filter((d) => d.passed).map((d) => d.id)).size, run: new Set(drills.map((d) => d.id)).size } : null,
+		drills: { passed: new Set(drills.filter((d) => d.passed).map((d) => d.id)).size, run: new Set(drills.map((d) => d.id)).size },
 		tool: {
 			day1,
 			day,

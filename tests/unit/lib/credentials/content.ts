@@ -9,6 +9,7 @@ import { CertificationSchema } from '../../../../src/schemas/certification';
 import { ChecklistSchema } from '../../../../src/schemas/checklist';
 import { QuizSchema } from '../../../../src/schemas/quiz';
 import { SelfAssessmentSchema } from '../../../../src/schemas/self-assessment';
+import { ScenarioSchema } from '../../../../src/schemas/scenario';
 import { buildCertificationCatalog, type CatalogInput } from '../../../../src/lib/credentials/rules-catalog';
 import type { CertificationCatalog } from '../../../../src/lib/credentials/rules';
 
@@ -50,7 +51,7 @@ let input: CatalogInput | undefined;
  */
 export function realInput(): CatalogInput {
 	input ??= readInput();
-	return { ...input, certifications: input.certifications.map((c) => ({ ...c })), quizzes: [...input.quizzes], checklists: [...input.checklists], assessments: [...input.assessments], pages: [...input.pages], labs: [...input.labs] };
+	return { ...input, certifications: input.certifications.map((c) => ({ ...c })), quizzes: [...input.quizzes], checklists: [...input.checklists], assessments: [...input.assessments], pages: [...input.pages], labs: [...input.labs], scenarios: [...(input.scenarios ?? [])] };
 }
 
 function readInput(): CatalogInput {
@@ -60,6 +61,7 @@ function readInput(): CatalogInput {
 		quizzes: yamlDir('content/quizzes', strict(QuizSchema)),
 		checklists: yamlDir('content/checklists', strict(ChecklistSchema)),
 		assessments: yamlDir('content/assessments', strict(SelfAssessmentSchema)),
+		scenarios: yamlDir('content/scenarios', strict(ScenarioSchema)),
 		pages: pages(),
 		labs: readdirSync(join(root, 'labs'))
 			.sort()

@@ -43,6 +43,11 @@ export function attest(r: ProgressRecord, certification: string, requirement: st
 	return R.addAttestation(r, { id: id('attest'), certification, requirement, what, date: at.slice(0, 10), note: '', at });
 }
 
+/** A finished drill run, passed or not, scored `score` of `max`. */
+export function drill(r: ProgressRecord, scenario: string, passed: boolean, at: string, score = passed ? 4 : 3, max = 4): ProgressRecord {
+	return R.addScenarioRun(r, { id: id('drillrun'), scenario, startedAt: at, finishedAt: at, choices: [], log: [], score, max, passed, simulatedMinutes: 120, realMs: 60_000 });
+}
+
 /** Mark every module of `pathOrPages` read and pass every knowledge check on them, all at `at`. */
 export function finishModules(r: ProgressRecord, catalog: CertificationCatalog, pages: readonly string[], at: string): ProgressRecord {
 	for (const p of pages) {

@@ -1,6 +1,6 @@
 /**
  * Properties of the rules over generated learner records that use the real content's ids (so
- * quizzes pass, pages are read, labs pass, checklists are ticked and items are attested for real
+ * quizzes pass, pages are read, labs pass, checklists are ticked, drills are run and items are attested for real
  * requirements).
  */
 import fc from 'fast-check';
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateAll } from '../../../../src/lib/credentials/rules';
 import type { ProgressRecord } from '../../../../src/schemas/progress';
 import { realCatalog } from './content';
-import { attest, empty, lab, quiz, read, selfAssess, tick } from './records';
+import { attest, drill, empty, lab, quiz, read, selfAssess, tick } from './records';
 
 const catalog = realCatalog();
 const quizIds = Object.keys(catalog.quizzes);
@@ -16,6 +16,8 @@ const pageIds = Object.keys(catalog.pages);
 const labIds = Object.keys(catalog.labs);
 const items = Object.entries(catalog.checklists).flatMap(([id, c]) => c.sections.flatMap((s) => s.items.map((i) => [id, i.id] as const)));
 const attestable = catalog.certifications.flatMap((c) => c.requirements.filter((r) => r.kind === 'attested' || r.kind === 'sign-off').map((r) => [c.id, r.id] as const));
+// Every drill id a requirement names, with or without a scenario file (runs of the latter must never count).
+const drillIds = [...new Set(catalog.certifications.flatMap((c) => c.requirements.flatMap((r) => (r.kind === 'scenario-passed' ? [r.scenario] : []))))];
 const time = fc.integer({ min: 0, max: 2000 }).map((d) => new Date(Date.parse('2026-01-01T00:00:00.000Z') + d * 3_600_000).toISOString());
 
 type Action = (r: ProgressRecord) => ProgressRecord;
@@ -25,6 +27,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 	fc.tuple(fc.constantFrom(...labIds), fc.boolean(), time).map(([l, ok, t]): Action => (r) => lab(r, l, ok, t)),
 	fc.tuple(fc.constantFrom(...items), fc.boolean(), time).map(([[c, i], on, t]): Action => (r) => tick(r, c, i, t, on)),
 	fc.tuple(fc.constantFrom(1, 3, 3.5, 4, 5), time).map(([avg, t]): Action => (r) => selfAssess(r, 'release-readiness-self-assessment', avg, t)),
+	fc.tuple(fc.constantFrom(...drillIds), fc.boolean(), time).map(([d, ok, t]): Action => (r) => drill(r, d, ok, t)),
 	fc.tuple(fc.constantFrom(...attestable), fc.integer({ min: 1, max: 12 }), time).map(([[c, q], n, t]): Action => (r) => {
 		for (let i = 0; i < n; i++) r = attest(r, c, q, t);
 		return r;

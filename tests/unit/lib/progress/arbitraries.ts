@@ -74,6 +74,21 @@ const signOff = fc.record({
 	jws: fc.constantFrom('eyJhbGciOiJFZERTQSJ9.eyJ4IjoxfQ.c2ln', 'aaa.bbb.ccc'),
 	importedAt: time,
 });
+const scenarioRun = fc
+	.record({
+		id: entryId,
+		scenario: fc.constantFrom('release-readiness-privacy-breach', 'engineering-excellence-incident-simulation'),
+		startedAt: time,
+		finishedAt: time,
+		choices: fc.array(fc.record({ step: contentId, answer: fc.option(fc.oneof(fc.constantFrom('a', '<b>notes</b>'), fc.array(contentId, { maxLength: 3 }), fc.dictionary(contentId, contentId, { maxKeys: 2 })), { nil: undefined }), minute: fc.nat(300), share: fc.double({ min: 0, max: 1, noNaN: true }), timedOut: fc.boolean() }).map(({ answer, ...c }) => (answer === undefined ? c : { ...c, answer })), { maxLength: 3 }),
+		log: fc.array(fc.record({ minute: fc.nat(300), kind: fc.constantFrom('inject', 'decision'), text: fc.constantFrom('Alert', '<img src=x>') }), { maxLength: 3 }),
+		max: fc.integer({ min: 1, max: 120 }),
+		score: fc.nat(120),
+		passed: fc.boolean(),
+		simulatedMinutes: fc.nat(720),
+		realMs: fc.nat(10_000_000),
+	})
+	.map((r) => ({ ...r, score: Math.min(r.score, r.max) }));
 const profile = fc.oneof(
 	fc.constant({ displayName: '' }),
 	fc.record({ displayName: fc.constantFrom('', 'Ada', '<script>alert(1)</script>'), updatedAt: time }),
@@ -93,6 +108,7 @@ export const rawRecord: fc.Arbitrary<ProgressRecord> = fc.record({
 	labs: fc.dictionary(contentId, fc.record({ attempts: fc.array(labAttempt, { maxLength: 3 }) }), { maxKeys: 2 }),
 	attestations: fc.array(attestation, { maxLength: 3 }),
 	signOffs: fc.array(signOff, { maxLength: 3 }),
+	scenarios: fc.array(scenarioRun, { maxLength: 2 }),
 });
 
 /** A valid record in canonical form (what the store always holds). */

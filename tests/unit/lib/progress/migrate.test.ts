@@ -7,21 +7,22 @@ import { emptyRecord, setChecklistItem } from '../../../../src/lib/progress/reco
 const t = '2026-01-08T09:00:00.000Z';
 
 describe('migrateRecord', () => {
-	it('version 3 is current, with two migrations (1 → 2, 2 → 3)', () => {
-		expect(PROGRESS_VERSION).toBe(3);
-		expect(Object.keys(MIGRATIONS)).toEqual(['1', '2']);
+	it('version 4 is current, with migrations 1 → 2, 2 → 3 and 3 → 4', () => {
+		expect(PROGRESS_VERSION).toBe(4);
+		expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3']);
 	});
 
-	// A record as version 2 of the site stored it (with an attested item): sign-offs start empty.
-	it('reads a real version-2 record: everything kept, signOffs added empty', () => {
+	// A record as version 2 of the site stored it (with an attested item): sign-offs (issue 9) and drill runs (issue 8) start empty.
+	it('reads a real version-2 record: everything kept, signOffs and scenarios added empty', () => {
 		const v2 = JSON.parse(readFileSync(new URL('./fixtures/record-v2.json', import.meta.url), 'utf8'));
 		const r = migrateRecord(v2);
-		expect(r).toMatchObject({ ok: true, fromVersion: 2, record: { version: 3, signOffs: [] } });
+		expect(r).toMatchObject({ ok: true, fromVersion: 2, record: { version: 4, signOffs: [], scenarios: [] } });
 		if (!r.ok) return;
+		expect(r.record.attestations).toHaveLength(1);
 		const { version: _a, ...before } = v2;
-		const { version: _b, signOffs: _s, ...after } = r.record;
+		const { version: _b, signOffs: _s, scenarios: _d, ...after } = r.record;
 		expect(after).toEqual(before);
-		expect(migrateRecord({ ...v2, signOffs: 'x' })).toMatchObject({ ok: true, record: { signOffs: [] } });
+		expect(migrateRecord({ ...v2, signOffs: 'x', scenarios: 'y' })).toMatchObject({ ok: true, record: { signOffs: [], scenarios: [] } });
 	});
 
 	// A record as version 1 of the site stored it (every section filled in, a name outside ASCII).
@@ -31,11 +32,12 @@ describe('migrateRecord', () => {
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.fromVersion).toBe(1);
-		expect(r.record.version).toBe(3);
+		expect(r.record.version).toBe(4);
 		expect(r.record.attestations).toEqual([]);
 		expect(r.record.signOffs).toEqual([]);
+		expect(r.record.scenarios).toEqual([]);
 		const { version: _v1, ...before } = v1;
-		const { version: _v2, attestations: _a, signOffs: _s, ...after } = r.record;
+		const { version: _v2, attestations: _a, signOffs: _s, scenarios: _d, ...after } = r.record;
 		expect(after).toEqual(before);
 		// A v1 record that somehow carries an "attestations" key gets the empty list, not the stray value.
 		expect(migrateRecord({ ...v1, attestations: 'x' })).toMatchObject({ ok: true, record: { attestations: [] } });
@@ -43,7 +45,7 @@ describe('migrateRecord', () => {
 
 	it('reads a current record unchanged (normalized)', () => {
 		const r = setChecklistItem(emptyRecord(t), 'c', 'item', true, t);
-		expect(migrateRecord(JSON.parse(JSON.stringify(r)))).toEqual({ ok: true, record: r, fromVersion: 3 });
+		expect(migrateRecord(JSON.parse(JSON.stringify(r)))).toEqual({ ok: true, record: r, fromVersion: 4 });
 	});
 
 	it('refuses JSON that is not a record', () => {
@@ -66,7 +68,7 @@ describe('migrateRecord', () => {
 	});
 
 	it('refuses keys that are not ids (e.g. "__proto__", "constructor") and never pollutes prototypes', () => {
-		const json = `{"version":3,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{"constructor":{"attempts":[]}},"checklists":{},"selfAssessments":[],"feedback":[],"reading":{},"labs":{},"attestations":[],"signOffs":[],"__proto__":{"polluted":true}}`;
+		const json = `{"version":4,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{"constructor":{"attempts":[]}},"checklists":{},"selfAssessments":[],"feedback":[],"reading":{},"labs":{},"attestations":[],"signOffs":[],"scenarios":[],"__proto__":{"polluted":true}}`;
 		const r = migrateRecord(JSON.parse(json));
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		expect(r.ok).toBe(true); // "constructor" matches the id pattern and is kept as plain data

@@ -36,7 +36,8 @@ const GARBAGE: [raw: string, reason: string][] = [
 	// A version-1 record is for the store to migrate (1 → 2 adds attestations), whatever its shape.
 	['{"version":1,"quizzes":"💥"}', 'other-version'],
 	['{"version":2,"quizzes":"💥"}', 'other-version'],
-	['{"version":3,"quizzes":"💥"}', 'bad-shape'],
+	['{"version":3,"quizzes":"💥"}', 'other-version'],
+	['{"version":4,"quizzes":"💥"}', 'bad-shape'],
 	['{"hello":"world"}', 'not-a-record'],
 	['[1,2,3]', 'not-a-record'],
 	['null', 'not-a-record'],
@@ -48,7 +49,8 @@ const GARBAGE: [raw: string, reason: string][] = [
 	['{"version":99}', 'other-version'],
 	['{"version":1}', 'other-version'],
 	['{"version":2}', 'other-version'],
-	['{"version":3}', 'bad-shape'],
+	['{"version":3}', 'other-version'],
+	['{"version":4}', 'bad-shape'],
 ];
 
 /** Top-level fields of the record and a value of the wrong type for each. */
@@ -61,6 +63,7 @@ const WRONG_TYPES: Record<string, unknown[]> = {
 	reading: [[], 'x', null, 0],
 	attestations: [{}, 'x', null, 0],
 	signOffs: [{}, 'x', null, 0],
+	scenarios: [{}, 'x', null, 0],
 	labs: [[], null],
 	selfAssessments: [{}, 'x', null],
 	feedback: [{}, 1, null],
@@ -196,7 +199,7 @@ describe('peekRecord', () => {
 	});
 
 	it('a "__proto__" page id from JSON stays data', () => {
-		const p = peekRecord(`{"version":3,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{},"checklists":{},"selfAssessments":[],"feedback":[],"labs":{},"attestations":[],"signOffs":[],"reading":{"__proto__":{"read":true,"at":"${t}","acks":[]}}}`);
+		const p = peekRecord(`{"version":4,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{},"checklists":{},"selfAssessments":[],"feedback":[],"labs":{},"attestations":[],"signOffs":[],"scenarios":[],"reading":{"__proto__":{"read":true,"at":"${t}","acks":[]}}}`);
 		expect(p.state).toBe('plausible');
 		if (p.state !== 'plausible') return;
 		expect(Object.getOwnPropertyDescriptor(p.reading, '__proto__')?.value).toEqual({ read: true, acks: [] });

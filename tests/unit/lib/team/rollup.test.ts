@@ -104,13 +104,12 @@ describe('learnerRollup', () => {
 		expect(roll(cy()).programs.find((p) => p.programId === 'engineering-excellence')!.enrolled).toBe(false);
 	});
 
-	it('reports drills only when the record has a scenarios section', () => {
-		expect(roll(ada()).drills).toBeNull();
-		const withDrills = { ...ada(), scenarios: { 'incident-drill': { attempts: [{ at: ago(2), passed: false }, { at: ago(1), passed: true }] }, other: { runs: [{ at: ago(3), passed: false }] } } };
+	it('counts drills passed (a passing run) of drills run, from the record’s scenarios list', () => {
+		expect(roll(ada()).drills).toEqual({ passed: 0, run: 0 });
+		const run = (id: string, scenario: string, at: string, passed: boolean) => ({ id, scenario, startedAt: at, finishedAt: at, choices: [], log: [], score: passed ? 4 : 1, max: 4, passed, simulatedMinutes: 20, realMs: 60_000 });
+		const withDrills: ProgressRecord = { ...ada(), scenarios: [run('run-aaaaaaaa', 'release-readiness-privacy-breach', ago(2), false), run('run-bbbbbbbb', 'release-readiness-privacy-breach', ago(1), true), run('run-cccccccc', 'release-readiness-message-routing', ago(3), false)] };
 		expect(drillRuns(withDrills)).toHaveLength(3);
-		expect(learnerRollup(ctx, entry(withDrills as ProgressRecord), NOW).drills).toEqual({ passed: 1, run: 2 });
-		expect(drillRuns({ scenarios: [1, 2] })).toBeNull();
-		expect(drillRuns({ scenarios: { x: { attempts: [{ at: 5, passed: 'yes' }] } } })).toEqual([]);
+		expect(learnerRollup(ctx, entry(withDrills), NOW).drills).toEqual({ passed: 1, run: 2 });
 	});
 });
 

@@ -1,0 +1,166 @@
+/**
+ * Drills end to end in Chromium (issue 8), played by keyboard only: the privacy breach simulation
+ * to a pass (reloaded mid-run: it resumes paused where it was), the incident simulation to a fail;
+ * both runs on My progress, the passed drill meeting its `scenario-passed` requirement on
+ * /credentials/, axe mid-run and at the debrief. Answers come from the scenario the page embeds.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { ScenarioDef } from '../../../src/lib/scenarios/engine';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+
+const BREACH_PAGE = '/release-readiness/scenarios/incident-simulation/';
+const BREACH = 'release-readiness-privacy-breach';
+const INCIDENT_PAGE = '/engineering-excellence/scenarios/incident-simulation/';
+const INCIDENT = 'engineering-excellence-incident-simulation';
+
+const drill = (page: Page, id: string) => page.locator(`qms-scenario[data-scenario-id="${id}"]`);
+
+async function defOf(root: Locator): Promise<ScenarioDef> {
+	return (JSON.parse((await root.locator('script[data-def]').textContent())!) as { def: ScenarioDef }).def;
+}
+
+/** Press a control with the keyboard: focus it, then Enter (buttons) or Space (radios, checkboxes). */
+async function press(el: Locator, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
+	await el.focus();
+	await el.press(key);
+}
+
+/** Answer the open step (whose id must be `stepId`) by keyboard: right, or wrong when `wrong`. */
+async function decide(root: Locator, def: ScenarioDef, stepId: string, wrong = false): Promise<void> {
+	const fs = root.locator(`fieldset[data-step="${stepId}"]`);
+	// Controls inside a disabled fieldset (a paused run) are disabled.
+	await expect(fs.locator('input, select, textarea, button').first()).toBeEnabled();
+	const st = def.steps.find((s) => s.id === stepId)!;
+	switch (st.kind) {
+		case 'single': {
+			const pick = wrong ? st.choices.find((c) => !c.correct)! : st.choices.find((c) => c.correct)!;
+			await press(fs.locator(`input[value="${pick.id}"]`), 'Space');
+			break;
+		}
+		case 'multiple':
+			for (const c of st.choices) if (c.correct !== wrong) await press(fs.locator(`input[value="${c.id}"]`), 'Space');
+			break;
+		case 'ordering': {
+			const order = st.items.map((i) => i.id);
+			if (wrong) order.reverse();
+			for (let target = 0; target < order.length; target++) {
+				const ids = await fs.locator('li[data-item]').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.item!));
+				for (let at = ids.indexOf(order[target]!); at > target; at--) await press(fs.locator(`li[data-item="${order[target]}"] button[data-move="-1"]`));
+			}
+			break;
+		}
+		case 'classify':
+			for (const it of st.items) {
+				const bucket = wrong ? st.buckets.find((b) => b.id !== it.bucket)! : st.buckets.find((b) => b.id === it.bucket)!;
+				// Type-ahead on a focused select picks the option whose label starts with what is typed.
+				const sel = fs.locator(`select[data-item="${it.id}"]`);
+				await sel.focus();
+				await sel.pressSequentially(bucket.label);
+				await expect(sel).toHaveValue(bucket.id);
+			}
+			break;
+		case 'notes':
+			await fs.locator('textarea').focus();
+			await fs.locator('textarea').pressSequentially(wrong ? 'Later.' : 'Assessment saves are slow (about 8 s) for all learners since 09:50. Rolling back now; next update at 10:30.');
+			break;
+	}
+	await press(root.getByRole('button', { name: st.kind === 'notes' ? 'Send' : 'Decide' }));
+}
+
+async function start(page: Page, id: string): Promise<{ root: Locator; def: ScenarioDef }> {
+	const root = drill(page, id);
+	await root.scrollIntoViewIfNeeded();
+	const startButton = root.locator('[data-start]');
+	await expect(startButton).toBeEnabled();
+	await press(startButton);
+	return { root, def: await defOf(root) };
+}
+
+test.describe.configure({ timeout: 120_000 });
+
+test('privacy breach: played by keyboard to a pass, reloaded mid-run, on My progress and meeting the credential requirement', async ({ page }) => {
+	await page.goto(BREACH_PAGE);
+	const { root, def } = await start(page, BREACH);
+	await expect(root.locator('[data-clock]')).toHaveText('minute 0');
+	await expect(root.locator('[data-log]')).toContainText('A user reports seeing API keys in telemetry');
+	await decide(root, def, 'playbook');
+	await decide(root, def, 'confirm');
+	await expect(root.locator('[data-log]')).toContainText('Engineering Lead: Engineering Lead: confirmed');
+	await expect(root.locator('fieldset[data-step="contain"]')).toBeVisible();
+
+	// Reload mid-run: the run comes back paused on the same decision, with its log and clock.
+	const clockBefore = await root.locator('[data-clock]').textContent();
+	await page.reload();
+	const again = drill(page, BREACH);
+	await again.scrollIntoViewIfNeeded();
+	await expect(again.locator('fieldset[data-step="contain"] input').first()).toBeDisabled();
+	await expect(again.locator('[data-stage]')).toContainText('Paused');
+	await expect(again.locator('[data-clock]')).toHaveText(clockBefore!);
+	await expect(again.locator('[data-log]')).toContainText('Engineering Lead: confirmed');
+	await expectNoSeriousA11yViolations(page);
+	await press(again.getByRole('button', { name: 'Resume' }));
+	await decide(again, def, 'contain');
+	// The clock jumps to the next step's time: remediate at minute 60 (001 timeline), notify at 115.
+	await expect(again.locator('[data-clock]')).toHaveText(/^minute 6\d$/);
+	await decide(again, def, 'remediate');
+	await expect(again.locator('[data-clock]')).toHaveText(/^minute 11\d$/);
+	await decide(again, def, 'notify');
+	await decide(again, def, 'message');
+
+	const debrief = again.locator('[data-debrief]');
+	await expect(debrief).toHaveAttribute('data-passed', 'true');
+	await expect(debrief.locator('h3')).toHaveText('Debrief: passed, 4 of 4 points');
+	await expect(debrief).toContainText('This run is saved in your progress.');
+	for (const q of def.debrief) await expect(debrief).toContainText(q);
+	await expect(debrief.locator('tbody tr')).toHaveCount(4);
+	await expect(debrief).toContainText('Nothing was missed.');
+	await expectNoSeriousA11yViolations(page);
+	// The run in progress is gone from storage once recorded.
+	expect(await page.evaluate((k) => localStorage.getItem(k), `qms-training:scenario-run:${BREACH}`)).toBeNull();
+
+	await page.goto('/progress/');
+	const row = page.locator(`[data-drill-runs] tr[data-scenario="${BREACH}"]`);
+	await expect(row).toHaveCount(1);
+	await expect(row).toContainText('4 of 4');
+	await expect(row).toContainText('Passed');
+
+	await page.goto('/credentials/');
+	const req = page.locator('[data-cred="release-manager"] [data-req="crisis-privacy-breach"]');
+	await req.scrollIntoViewIfNeeded();
+	await expect(req.locator('[data-req-state]')).toHaveText('(met)');
+	await expect(req).toContainText('Passed with 4 of 4 points');
+});
+
+test('incident simulation: wrong decisions by keyboard end in a fail, with what was missed and points per task', async ({ page }) => {
+	await page.goto(INCIDENT_PAGE);
+	const { root, def } = await start(page, INCIDENT);
+	// Right on detection and analysis (60 points), wrong on the rest: 60 of 120, below the site's 84.
+	for (const st of def.steps) await decide(root, def, st.id, !['identify-metrics', 'analyze-patterns', 'root-cause', 'impact'].includes(st.id));
+	const debrief = root.locator('[data-debrief]');
+	await expect(debrief).toHaveAttribute('data-passed', 'false');
+	await expect(debrief.locator('h3')).toHaveText('Debrief: not passed, 60 of 120 points');
+	await expect(debrief).toContainText('60 points, 84 needed.');
+	await expect(debrief).toContainText('Detection 25 of 25 · Analysis 35 of 35 · Resolution 0 of 40 · Communication 0 of 20');
+	await expect(debrief).toContainText('Implement fix: The decision in "Implement fix" was not right.');
+	await expectNoSeriousA11yViolations(page);
+
+	await page.goto('/progress/');
+	const row = page.locator(`[data-drill-runs] tr[data-scenario="${INCIDENT}"]`);
+	await expect(row).toContainText('60 of 120');
+	await expect(row).toContainText('Not passed');
+	await page.goto('/credentials/');
+	const req = page.locator('[data-cred="incident-master"] [data-req="incidents"]');
+	await req.scrollIntoViewIfNeeded();
+	await expect(req.locator('[data-req-state]')).toHaveText('(not met yet)');
+});
+
+test('message routing: ten messages routed by keyboard to a pass; axe at the debrief', async ({ page }) => {
+	await page.goto('/release-readiness/scenarios/competency-drills/');
+	const { root, def } = await start(page, 'release-readiness-message-routing');
+	await expectNoSeriousA11yViolations(page);
+	await decide(root, def, 'route');
+	const debrief = root.locator('[data-debrief]');
+	await expect(debrief).toHaveAttribute('data-passed', 'true');
+	await expect(debrief.locator('h3')).toHaveText('Debrief: passed, 10 of 10 points');
+	await expectNoSeriousA11yViolations(page);
+});
