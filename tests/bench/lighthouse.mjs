@@ -9,7 +9,7 @@
 // bench when the machine is calm and read a low figure twice.
 //
 // Alone: `npm run bench:lighthouse` (builds unless `-- --no-build`; `-- --only=progress,verify`
-// picks page types). From tests/bench/bench.mjs: lighthouseBench({ origin }).
+// picks page types; BENCH_ORIGIN=http://127.0.0.1:PORT measures a preview already running). From tests/bench/bench.mjs: lighthouseBench({ origin }).
 import { execSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -53,15 +53,19 @@ export async function lighthouseRuns({ origin, only = null, log = () => {} }) {
 		for (const [type, path] of Object.entries(LIGHTHOUSE_PAGES)) {
 			if (only && !only.includes(type)) continue;
 			for (const [profile, config] of Object.entries(PROFILES)) {
-				const page = await browser.newPage();
-				const result = await lighthouse(
-					origin + path,
-					{ logLevel: 'error', output: 'json', disableStorageReset: true, onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] },
-					config,
-					page,
-				);
-				await page.close();
-				const lhr = result.lhr;
+				// A loaded machine sometimes loses the trace (NO_NAVSTART): such a run is tried again, twice at most.
+				let lhr;
+				for (let attempt = 0; attempt < 3 && (!lhr || lhr.runtimeError); attempt++) {
+					const page = await browser.newPage();
+					const result = await lighthouse(
+						origin + path,
+						{ logLevel: 'error', output: 'json', disableStorageReset: true, onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] },
+						config,
+						page,
+					);
+					await page.close();
+					lhr = result.lhr;
+				}
 				const score = (c) => (lhr.categories[c]?.score == null ? NaN : Math.round(lhr.categories[c].score * 100));
 				const audit = (a) => lhr.audits[a]?.numericValue ?? NaN;
 				const stored = await setup.evaluate((key) => localStorage.getItem(key) !== null, KEY);
@@ -120,9 +124,10 @@ export async function lighthouseBench({ origin, only = null }) {
 if (import.meta.url === `file://${process.argv[1]}`) {
 	if (!process.argv.includes('--no-build')) execSync('npx astro build', { cwd: root, stdio: 'ignore' });
 	const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
+	// BENCH_ORIGIN: measure a site already served there (e.g. your own `astro preview`) instead.
 	const port = Number(process.env.BENCH_PORT ?? 4392);
-	const server = spawn(join(root, 'node_modules/.bin/astro'), ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], { cwd: root, stdio: 'ignore' });
-	const origin = `http://127.0.0.1:${port}`;
+	const server = process.env.BENCH_ORIGIN ? null : spawn(join(root, 'node_modules/.bin/astro'), ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], { cwd: root, stdio: 'ignore' });
+	const origin = process.env.BENCH_ORIGIN ?? `http://127.0.0.1:${port}`;
 	let ok = false;
 	try {
 		for (let i = 0; i < 100; i++) {
@@ -135,7 +140,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		}
 		ok = await lighthouseBench({ origin, only });
 	} finally {
-		server.kill();
+		server?.kill();
 	}
 	process.exitCode = ok ? 0 : 1;
 }
