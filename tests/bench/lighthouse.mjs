@@ -128,7 +128,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const port = Number(process.env.BENCH_PORT ?? 4392);
 	const server = process.env.BENCH_ORIGIN ? null : spawn(join(root, 'node_modules/.bin/astro'), ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], { cwd: root, stdio: 'ignore' });
 	const origin = process.env.BENCH_ORIGIN ?? `http://127.0.0.1:${port}`;
-	let ok = false;
+	let ok;
 	try {
 		for (let i = 0; i < 100; i++) {
 			const up = await fetch(`${origin}/`).then(

@@ -13,7 +13,9 @@ registerHooks({
 			for (const tail of ['.ts', '/index.ts']) {
 				try {
 					return nextResolve(specifier + tail, context);
-				} catch {}
+				} catch {
+					// Not this one either: try the next form.
+				}
 			}
 			throw e;
 		}
