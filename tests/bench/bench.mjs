@@ -2,7 +2,9 @@
 // (./storage.mjs), and per page type the HTML, CSS and JS bytes (raw and
 // gzip) a browser loads before any interaction (load + idle, fresh profile, no clicks), with the
 // JS split between Starlight/Astro and our own code by source maps; then the median Pagefind query
-// time in Chromium. Flags: --no-build reuses dist/ (JS attribution needs a bench build's maps).
+// time in Chromium; then Lighthouse on every page type, mobile and desktop (./lighthouse.mjs), which
+// sets the exit code: non-zero when a page is out of its budget (issue 12).
+// Flags: --no-build reuses dist/ (JS attribution needs a bench build's maps); --no-lighthouse.
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { labRunTimes, monacoChunks } from './labs.mjs';
 import { credentialExportTimes } from './credentials.mjs';
 import { printStorage, storageFigures } from './storage.mjs';
 import { teamImportTimes } from './team.mjs';
+import { lighthouseBench } from './lighthouse.mjs';
 import { PAGEFIND_RANKING } from '../../src/lib/search/ranking.ts';
 import { modalQuery } from '../../src/lib/search/query.ts';
 
@@ -193,6 +196,7 @@ try {
 	console.log(`queries: ${times.length} (tests/e2e/search-questions), first query (cold index): ${times[0].toFixed(1)} ms`);
 	console.log(`median query time (search + top 5 results' data): ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms; p90 ${sorted[Math.floor(sorted.length * 0.9)].toFixed(1)} ms`);
 	await browser.close();
+	if (!process.argv.includes('--no-lighthouse')) process.exitCode = (await lighthouseBench({ origin })) ? 0 : 1;
 } finally {
 	server.kill();
 }

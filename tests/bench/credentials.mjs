@@ -2,7 +2,6 @@
 // My credentials to the file (build, sign, render, bake) for each format, for a learner who has
 // earned the Performance Expert badge (004). The record is made with the site's own pure record
 // functions and put in localStorage before the page loads, as a returning learner's would be.
-import './ts-hooks.mjs';
 
 const BADGE = 'performance-expert';
 const FORMATS = [

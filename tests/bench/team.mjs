@@ -3,7 +3,6 @@
 // roll up, alerts, figures, charts), and the JS the page loads for it (issue 9 budget: under 2 s
 // for 200 exports on this machine). The exports are made with the site's own record functions.
 import { gzipSync } from 'node:zlib';
-import './ts-hooks.mjs';
 
 async function exportsOf(n, now) {
 	const { teamExports } = await import('./team-exports.ts');

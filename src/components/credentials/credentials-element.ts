@@ -12,8 +12,7 @@ import { countOf } from '../../lib/text/count';
 import { embeddedJson, formatDate, h, replace, showError } from '../../runtime/dom';
 import { downloadBytes, downloadText } from '../../runtime/dom';
 import { exportFor, type ExportFormat } from './export-action';
-
-const STATE_LABEL: Record<CredentialStatus['state'], string> = { earned: 'Earned', 'in-progress': 'In progress', locked: 'Locked' };
+import { cardState, datesText, requirementView, stateLabel, summaryText } from './card-view';
 
 class QmsMyCredentials extends HTMLElement {
 	private catalog!: CertificationCatalog;
@@ -33,7 +32,10 @@ class QmsMyCredentials extends HTMLElement {
 			this.wireForms();
 			this.wireSignOffs();
 			this.addEventListener('click', (e) => this.onClick(e));
-			this.unsubscribe = $progress.subscribe((r) => this.render(r));
+			this.unsubscribe = $progress.subscribe((r) => {
+				this.render(r);
+				this.querySelector('.creds')?.removeAttribute('aria-busy');
+			});
 		} catch (e) {
 			console.error(e);
 			showError(this, 'This part of the page could not start. Reload the page to try again.');
@@ -51,10 +53,7 @@ class QmsMyCredentials extends HTMLElement {
 		const all = evaluateAll(this.catalog, record, now, this.verified);
 		this.statuses = new Map(all.map((s) => [s.id, s]));
 		for (const s of all) this.renderCard(s, record);
-		const earned = all.filter((s) => s.state === 'earned').length;
-		const going = all.filter((s) => s.state === 'in-progress').length;
-		this.querySelector('[data-summary]')!.textContent =
-			`${countOf(earned, 'credential')} earned, ${going} in progress, ${all.length - earned - going} locked, of ${all.length}.`;
+		this.querySelector('[data-summary]')!.textContent = summaryText(all, countOf);
 		const name = record.profile.displayName;
 		replace(
 			this.querySelector('[data-name-note]')!,
@@ -67,19 +66,9 @@ class QmsMyCredentials extends HTMLElement {
 	private renderCard(s: CredentialStatus, record: ProgressRecord): void {
 		const card = this.querySelector<HTMLElement>(`[data-cred="${CSS.escape(s.id)}"]`);
 		if (!card) return;
-		const expired = s.state === 'earned' && s.renewal === 'expired';
-		card.dataset.state = expired ? 'expired' : s.state;
-		const untouched = s.state === 'in-progress' && s.requirements.every((r) => !r.met && !r.progress?.done && r.evidence.length === 0);
-		card.querySelector('[data-state-label]')!.textContent = expired ? 'Expired' : s.renewal === 'due' ? 'Earned, renewal due' : untouched ? 'Not started' : STATE_LABEL[s.state];
-		const dates = card.querySelector('[data-dates]')!;
-		if (s.state === 'earned' && s.earnedAt) {
-			const parts = [`Earned on ${formatDate(s.earnedAt)}.`];
-			if (s.expiresAt) parts.push(expired ? `Expired on ${formatDate(s.expiresAt)}: earn it again to renew.` : `Valid until ${formatDate(s.expiresAt)}.`);
-			if (s.renewal === 'due') parts.push('It expires within 30 days: plan your renewal.');
-			dates.textContent = parts.join(' ');
-		} else if (s.state === 'locked' && s.lockedBy?.length) {
-			dates.textContent = `Locked until you earn ${s.lockedBy.join(' and ')}.`;
-		} else dates.textContent = '';
+		card.dataset.state = cardState(s);
+		card.querySelector('[data-state-label]')!.textContent = stateLabel(s);
+		card.querySelector('[data-dates]')!.textContent = datesText(s, formatDate);
 		for (const r of s.requirements) this.renderRequirement(card, r, record, s.id);
 		const actions = card.querySelector<HTMLElement>('[data-actions]')!;
 		actions.hidden = s.state !== 'earned';
@@ -90,16 +79,10 @@ class QmsMyCredentials extends HTMLElement {
 		if (!li) return;
 		li.dataset.met = String(r.met);
 		li.dataset.available = String(r.available);
-		li.querySelector('[data-mark]')!.textContent = r.met ? '✓' : r.available ? '○' : '–';
-		li.querySelector('[data-req-state]')!.textContent = r.met ? '(met)' : r.available ? '(not met yet)' : '(not available on this site yet)';
-		const progress = r.progress && !r.met ? `${r.progress.done} of ${r.progress.total} done.` : null;
-		replace(
-			li.querySelector('[data-missing]')!,
-			...(progress ? [h('li', {}, progress)] : []),
-			...r.missing.map((m) => h('li', {}, m)),
-			...(r.href && !r.met ? [h('li', {}, h('a', { href: r.href }, 'Go to it'))] : []),
-			...(r.met ? r.evidence.map((e) => h('li', {}, `${e.name}: ${e.description}`)) : []),
-		);
+		const view = requirementView(r);
+		li.querySelector('[data-mark]')!.textContent = view.mark;
+		li.querySelector('[data-req-state]')!.textContent = view.srState;
+		replace(li.querySelector('[data-missing]')!, ...view.lines.map((l) => h('li', {}, l.href ? h('a', { href: l.href }, l.text) : l.text)));
 		const list = li.querySelector('[data-attest-items]');
 		if (list) {
 			const items = record.attestations.filter((a) => a.certification === certId && a.requirement === r.id && !a.removedAt);

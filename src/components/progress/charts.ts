@@ -1,8 +1,10 @@
 /**
  * Simple accessible SVG bar charts for the progress page: each chart is role="img" with a <title>
  * and a <desc> that says every value in words (the same figures are also in a table beside it).
+ * Made with an element factory (src/lib/html/markup.ts), so the build renders the same chart the
+ * island does: the chart's height depends only on the number of bars, never on the values.
  */
-import { s } from '../../runtime/dom';
+import type { Make } from '../../lib/html/markup';
 
 export interface Bar {
 	label: string;
@@ -14,7 +16,6 @@ export interface Bar {
 	text: string;
 }
 
-let seq = 0;
 /** Each bar takes two lines, its label above it, so long path and knowledge-check names fit. */
 const ROW = 46;
 const BAR_W = 440;
@@ -22,9 +23,8 @@ const clamp = (v: number) => Math.max(0, Math.min(100, v));
 /** About as many characters as fit above a bar; the full label is in the chart's <desc> and the table. */
 const short = (t: string, n = 64) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
 
-/** A horizontal bar chart. `title` names it; `markerName` says what the marker is (e.g. "pass mark"). */
-export function barChart(title: string, bars: Bar[], markerName?: string): SVGElement {
-	const id = `chart-${++seq}`;
+/** A horizontal bar chart. `id` is unique in the page; `title` names it; `markerName` says what the marker is (e.g. "pass mark"). */
+export function barChart<N>({ s }: Make<N>, id: string, title: string, bars: Bar[], markerName?: string): N {
 	const height = bars.length * ROW + 8;
 	const desc = bars.map((b) => `${b.label}: ${b.text}${b.marker !== undefined && markerName ? `; ${markerName} ${b.marker} %` : ''}`).join('. ');
 	return s(

@@ -259,17 +259,21 @@ class QmsQuiz extends HTMLElement {
 		const attempts = this.attempts();
 		const status = this.q('[data-status]');
 		const history = this.q<HTMLDetailsElement>('[data-history]');
-		status.hidden = attempts.length === 0;
 		history.hidden = attempts.length === 0;
-		if (attempts.length === 0) return;
+		const left = attemptsLeft(this.key.maxAttempts, attempts.length);
+		const count = h('p', {}, `Attempts: ${attempts.length}${left === null ? ' (no limit)' : ` of ${this.key.maxAttempts}; ${left} left`}.`);
+		// Three lines whatever the history, as Quiz.astro builds them, so nothing below moves (issue 12).
+		if (attempts.length === 0) {
+			replace(status, h('p', {}, h('strong', {}, 'Best score: none yet'), ` (pass mark ${this.key.passMark} %)`), h('p', {}, 'Last attempt: none yet.'), count);
+			return;
+		}
 		const best = bestAttempt(attempts)!;
 		const last = lastAttempt(attempts)!;
-		const left = attemptsLeft(this.key.maxAttempts, attempts.length);
 		replace(
 			status,
 			h('p', {}, h('strong', {}, `Best score: ${pct(best.score)}`), ` (${best.passed ? 'passed' : 'not passed'}; pass mark ${this.key.passMark} %)`),
 			h('p', {}, `Last attempt: ${pct(last.score)} on ${formatDateTime(last.submittedAt)}, ${last.passed ? 'passed' : 'not passed'}.`),
-			h('p', {}, `Attempts: ${attempts.length}${left === null ? ' (no limit)' : ` of ${this.key.maxAttempts}; ${left} left`}.`),
+			count,
 		);
 		replace(
 			this.q('[data-history-rows]'),

@@ -19,10 +19,11 @@ import type { ProgressRecord } from '../../schemas/progress';
 import { checkImportSize, parseImport } from '../../lib/progress/transfer';
 import { migrateRecord } from '../../lib/progress/migrate';
 import { countOf } from '../../lib/text/count';
-import { downloadText, formatDate, formatDateTime, h, replace, showError } from '../../runtime/dom';
+import { downloadText, formatDate, formatDateTime, h, replace, s as svg, showError } from '../../runtime/dom';
 import { getStorage } from '../../runtime/storage';
 import { TEAM_ROSTER_KEY, TeamRosterSchema } from '../../schemas/team-roster';
 import { barChart } from '../progress/charts';
+import type { Make } from '../../lib/html/markup';
 
 /** A file to read and the name to report it by (its path inside a dropped or picked folder). */
 export interface Picked {
@@ -246,6 +247,8 @@ export class TeamView {
 		const figures = programFigures(p.id, this.rollups);
 		const tool = p.id === TOOL_PROGRAM;
 		const chart = barChart(
+			{ h, s: svg } as Make<HTMLElement | SVGElement>,
+			`chart-team-${p.id}`,
 			`${p.label}: team figures against the seeds' targets`,
 			figures.map((f) => ({ label: f.label, value: f.value ?? 0, ...(f.target ? { marker: f.target.value } : {}), text: `${formatFigure(f)} (${f.basis})` })),
 			'target',
