@@ -4,15 +4,6 @@
 // functions and put in localStorage before the page loads, as a returning learner's would be.
 
 const BADGE = 'performance-expert';
-const FORMATS = [
-	['pdf', 'Certificate (PDF)'],
-	['png', 'Certificate (PNG)'],
-	['svg', 'Certificate (SVG)'],
-	['badge-png', 'Badge image (PNG)'],
-	['badge-svg', 'Badge image (SVG)'],
-	['jwt', 'Signed credential (JWT)'],
-	['json', 'Open Badges credential (JSON, unsigned)'],
-];
 
 /** A record that earns Performance Expert: the module read and its knowledge check passed. */
 async function earnedRecord(now) {
@@ -35,7 +26,8 @@ export async function credentialExportTimes(browser, { baseURL, runs = 3 }) {
 	await card.scrollIntoViewIfNeeded();
 	await card.locator('[data-state-label]').filter({ hasText: 'Earned' }).waitFor();
 	const out = [];
-	for (const [format, label] of FORMATS) {
+	const { EXPORT_BUTTONS } = await import('../../src/components/credentials/export-buttons.ts');
+	for (const { format, label } of EXPORT_BUTTONS) {
 		const times = [];
 		for (let i = 0; i < runs; i++) {
 			const t0 = performance.now();

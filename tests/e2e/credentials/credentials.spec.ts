@@ -13,6 +13,7 @@ import schema from '../../fixtures/ob3/achievementcredential.schema.json' with {
 import { answerKey, answerQuiz, hydrated, quiz } from '../progress/helpers';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { download, itxtChunks, pdfText } from './files';
+import { EXPORT_BUTTONS } from '../../../src/components/credentials/export-buttons';
 
 const MODULE = '/engineering-excellence/core-engineering/performance/';
 const QUIZ = 'engineering-excellence-performance';
@@ -77,15 +78,7 @@ test('earn the Performance Expert badge through the UI, download every format an
 	await expectNoSeriousA11yViolations(page);
 
 	const files: Record<string, { name: string; bytes: Buffer }> = {};
-	for (const [format, label] of [
-		['pdf', 'Certificate (PDF)'],
-		['png', 'Certificate (PNG)'],
-		['svg', 'Certificate (SVG)'],
-		['badge-png', 'Badge image (PNG)'],
-		['badge-svg', 'Badge image (SVG)'],
-		['jwt', 'Signed credential (JWT)'],
-		['json', 'Open Badges credential (JSON, unsigned)'],
-	] as const) {
+	for (const { format, label } of EXPORT_BUTTONS) {
 		files[format] = await download(page, () => c.getByRole('button', { name: label }).click());
 		await expect(c.locator('[data-export-status]')).toContainText('Downloaded');
 	}
