@@ -211,9 +211,10 @@ test('numbers and units match however the learner writes them', async ({ page })
 test('the modal names the words it left out, and offers "Did you mean" by keyboard', async ({ page }) => {
 	const input = await openSearch(page);
 	const note = page.locator('#starlight__search .qms-search-note');
-	const { ids } = await askModal(page, input, 'release manager trainng');
+	// A misspelling that no indexed word starts with (Pagefind 1.6 itself finds "training" for "trainng").
+	const { ids } = await askModal(page, input, 'release manager traning');
 	expect(ids).toContain('release-readiness/release-manager');
-	await expect(note).toContainText('Showing results without: trainng');
+	await expect(note).toContainText('Showing results without: traning');
 	const fix = note.getByRole('button', { name: 'release manager training' });
 	await expect(fix).toBeVisible();
 	// The open modal with its note passes axe like every page type.

@@ -11,6 +11,7 @@
  * signed credential carries the sign-off, which the verify page names. Tampered files are refused
  * with a reason. Every downloaded file's bytes are read back.
  */
+import { PROGRESS_VERSION } from '../../../src/lib/progress/version';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -149,7 +150,7 @@ test('learner asks, lead signs on the Team page, learner imports; counted only w
 	await expect(project(learner)).toHaveAttribute('data-met', 'false');
 	await expect(project(learner).locator('[data-missing]')).toContainText(`Signed off by an unknown key ${leadDid} (who signed as “Ana Costa”): this site counts sign-offs by its published leads only`);
 	const stored = await learner.evaluate((k) => JSON.parse(localStorage.getItem(k)!), KEY);
-	expect(stored.version).toBe(3);
+	expect(stored.version).toBe(PROGRESS_VERSION);
 	expect(stored.signOffs).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{64}$/), jws, importedAt: expect.any(String) }]);
 
 	// The verify page of this build: the sign-off file is intact, signed by an unknown key.

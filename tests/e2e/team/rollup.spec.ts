@@ -75,7 +75,7 @@ test('a lead drops a team’s exports at once and sees the roll-up, the 003 aler
 	await expect(ada.getByText('Day 6 of 14: Practical exercises with peer collaboration')).toBeVisible();
 	await expect(ada.locator('[data-gate="1"]')).toHaveText('Gate 1: assessment passed, sign-off pending (90 %, pass mark 85 %)');
 	await expect(rows.nth(1).locator('[data-gate="1"]')).toHaveText('Gate 1: failed (70 %, pass mark 85 %)');
-	await expect(ada.locator('td').nth(8)).toHaveText('not in this export'); // drills: no scenarios section yet
+	await expect(ada.locator('td').nth(8)).toHaveText('0 of 0 run'); // drills: none played in these exports
 
 	// Alerts on the fixed clock, each with 003's response and escalation level.
 	await expect(page.locator('[data-alerts] li')).toHaveText([
