@@ -104,8 +104,9 @@ test('learner asks, lead signs on the Team page, learner imports; counted only w
 	await review.getByLabel(/Your name/).fill('Ana Costa');
 	await review.getByLabel(/Your role/).fill('Engineering lead');
 	await review.getByRole('button', { name: 'Make my signing key' }).click();
-	const leadDid = (await review.locator('[data-did]').textContent({ timeout: 10_000 }))!;
-	expect(leadDid).toMatch(/^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]+$/);
+	// The key is made asynchronously: wait until its did:key is shown, then read it.
+	await expect(review.locator('[data-did]')).toHaveText(/^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]+$/, { timeout: 10_000 });
+	const leadDid = (await review.locator('[data-did]').textContent())!;
 	expect(JSON.parse((await review.locator('[data-jwk]').textContent())!)).toEqual({ kty: 'OKP', crv: 'Ed25519', x: expect.stringMatching(/^[\w-]{43}$/) });
 	await expect(review.locator('[data-key-trust]')).toContainText('does not publish this key');
 	const requestInput = review.getByLabel(/Sign-off request file/);
