@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bakeSvg, extractFromSvg } from '../../../../src/lib/credentials/bake-svg';
-import { type CertificateView, escapeXml, renderBadgeSvg, renderCertificateSvg, wrapText } from '../../../../src/lib/credentials/certificate-svg';
+import { escapeXml, renderBadgeSvg, renderCertificateSvg, wrapText } from '../../../../src/lib/credentials/certificate-svg';
 import { qrRuns } from '../../../../src/lib/credentials/qr';
+import { sampleCertificateView } from './fixtures';
 import { parseXml } from './xml';
 
-const view: CertificateView = {
-	learnerName: 'Ada Lovelace',
-	title: 'Level 1 Engineer',
-	programName: 'Engineering excellence',
-	kind: 'certificate',
-	issuedOn: '2026-11-30',
-	expiresOn: '2028-11-30',
-	certificateId: { short: '3F2A-9C01-77B4-E0D2', full: '3f2a9c0177b4e0d2'.padEnd(64, '0') },
-	verifyUrl: 'https://training.example.org/credentials/verify/#id=3f2a9c0177b4e0d2',
-	statement:
-		'Self-issued: recorded by the learner’s browser and signed with the learner’s own key. The signature proves this file was not changed after signing; it does not prove that anyone vouches for it.',
-	seedSource: { seed: '004', section: 'Certification' },
-};
+const view = sampleCertificateView;
 
 const HOSTILE = [
 	'<script>alert(1)</script>',

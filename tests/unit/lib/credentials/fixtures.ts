@@ -3,6 +3,7 @@ import encodeChunks from 'png-chunks-encode';
 import { zlibSync } from 'fflate';
 import { didKeyFromPublicKey } from '../../../../src/lib/credentials/did-key';
 import type { CredentialInput } from '../../../../src/lib/credentials/ob3';
+import type { CertificateView } from '../../../../src/lib/credentials/certificate-svg';
 
 export async function makeKeys(): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey; did: string }> {
 	const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
@@ -39,3 +40,18 @@ export function tinyPng(extra: { name: string; data: Uint8Array }[] = []): Uint8
 export function textChunk(keyword: string, text: string): { name: string; data: Uint8Array } {
 	return { name: 'tEXt', data: new Uint8Array([...new TextEncoder().encode(keyword), 0, ...new TextEncoder().encode(text)]) };
 }
+
+/** One certificate as the SVG, PNG and PDF renderers see it; the verify URL carries the ID fragment. */
+export const sampleCertificateView: CertificateView = {
+	learnerName: 'Ada Lovelace',
+	title: 'Level 1 Engineer',
+	programName: 'Engineering excellence',
+	kind: 'certificate',
+	issuedOn: '2026-11-30',
+	expiresOn: '2028-11-30',
+	certificateId: { short: '3F2A-9C01-77B4-E0D2', full: '3f2a9c0177b4e0d2'.padEnd(64, '0') },
+	verifyUrl: 'https://training.example.org/credentials/verify/#id=3f2a9c0177b4e0d2',
+	statement:
+		'Self-issued: recorded by the learner’s browser and signed with the learner’s own key. The signature proves this file was not changed after signing; it does not prove that anyone vouches for it.',
+	seedSource: { seed: '004', section: 'Certification' },
+};
