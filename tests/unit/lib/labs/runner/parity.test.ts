@@ -124,6 +124,116 @@ describe('async rules', () => {
 
 afterAll(() => { order.length = 0; });
 `,
+	'test/hooks-order.test.ts': `
+import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
+const log: string[] = [];
+beforeAll(() => { log.push('file beforeAll'); return () => { log.push('file beforeAll teardown'); }; });
+afterAll(() => { log.push('file afterAll'); });
+beforeEach(() => { log.push('file beforeEach 1'); });
+beforeEach(() => { log.push('file beforeEach 2'); });
+afterEach(() => { log.push('file afterEach 1'); });
+afterEach(() => { log.push('file afterEach 2'); });
+describe('outer', () => {
+	beforeAll(() => { log.push('outer beforeAll'); });
+	afterAll(() => { log.push('outer afterAll 1'); });
+	afterAll(() => { log.push('outer afterAll 2'); });
+	beforeEach(() => { log.push('outer beforeEach'); });
+	afterEach(() => { log.push('outer afterEach'); });
+	describe('inner', () => {
+		beforeAll(async () => { await new Promise((r) => setTimeout(r, 5)); log.push('inner beforeAll'); });
+		afterAll(() => { log.push('inner afterAll'); });
+		beforeEach(() => { log.push('inner beforeEach'); });
+		afterEach(() => { log.push('inner afterEach'); });
+		it('runs inside every hook', () => { log.push('inner test'); expect(log[0]).toBe('file beforeAll'); });
+	});
+	it('runs after the inner suite', () => { log.push('outer test'); expect(true).toBe(true); });
+});
+describe('after', () => {
+	it('saw every hook in Vitest order', () => {
+		expect(log).toEqual([
+			'file beforeAll', 'outer beforeAll', 'inner beforeAll',
+			'file beforeEach 1', 'file beforeEach 2', 'outer beforeEach', 'inner beforeEach', 'inner test',
+			'inner afterEach', 'outer afterEach', 'file afterEach 2', 'file afterEach 1',
+			'inner afterAll',
+			'file beforeEach 1', 'file beforeEach 2', 'outer beforeEach', 'outer test',
+			'outer afterEach', 'file afterEach 2', 'file afterEach 1',
+			'outer afterAll 2', 'outer afterAll 1',
+			'file beforeEach 1', 'file beforeEach 2',
+		]);
+	});
+	it('fails on purpose to show the order in the message', () => { expect(log.slice(0, 3)).toEqual(['file beforeAll', 'inner beforeAll', 'outer beforeAll']); });
+});
+`,
+	'test/each-titles.test.ts': `
+import { describe, it, test, expect } from 'vitest';
+it.each([[1, 'one', 1.5, { a: 1 }], [-0, 'two words', -2.25, [1, 2]]])('printf %i %s %f %j %o %d%%', (n, s) => { expect(typeof s).toBe('string'); });
+it.each([{ name: 'Ada Lovelace, the first programmer of them all', age: 36, tags: ['x'] }, { name: 'Bo', age: -1, tags: [] }])('$name is $age with $tags at %# of %$', ({ age }) => { expect(age).toBeGreaterThan(0); });
+it.each([{ user: { name: 'Cy', id: 7 } }])('nested $user.name has id $user.id', ({ user }) => { expect(user.id).toBe(7); });
+it.each(['a', 'b'])('single value %s', (v) => { expect(v).toMatch(/[ab]/); });
+it.each([['x', 1]])('array row $0 and $1', (s, n) => { expect(n).toBe(1); });
+it.each\`
+	a    | b    | sum
+	\${1} | \${2} | \${3}
+	\${'x'} | \${'y'} | \${'xy'}
+\`('template $a + $b = $sum', ({ a, b, sum }) => { expect(a + b).toBe(sum); });
+test.for([[1, 2], [3, 4]])('for [%i, %i]', ([a, b]) => { expect(b - a).toBe(1); });
+it.skip.each([1, 2])('skipped each %i', () => { throw new Error('never'); });
+it.each([1, 2])('with timeout %i', async (n) => { await new Promise((r) => setTimeout(r, 1)); expect(n).toBeGreaterThan(0); }, 1000);
+describe.each([[1, 2], [2, 3]])('describe printf %i then %i', (a, b) => {
+	it('is ordered', () => { expect(b).toBeGreaterThan(a); });
+});
+describe.each([{ role: 'admin', can: true }, { role: 'guest', can: false }])('role $role', ({ can }) => {
+	it('can edit: $can is not a title field here', () => { expect(can).toBe(true); });
+});
+describe.skip.each([1])('skipped suite %i', () => { it('inside', () => { expect(1).toBe(1); }); });
+`,
+	'test/modes.test.ts': `
+import { describe, it, test, expect } from 'vitest';
+describe('todo and skip', () => {
+	it.todo('a todo');
+	test.todo('another todo');
+	it.skip('a skip', () => { throw new Error('never'); });
+	it('no body');
+	describe.todo('a todo suite');
+	describe.skip('skipped suite', () => { it('skipped by suite', () => { expect(1).toBe(1); }); });
+	it('still runs', () => { expect(1).toBe(1); });
+});
+describe('only inside a suite', () => {
+	describe('nested', () => {
+		it.only('focused deep', () => { expect(1).toBe(1); });
+		it('unfocused sibling', () => { expect(1).toBe(1); });
+	});
+	it('unfocused outer', () => { expect(1).toBe(1); });
+});
+it.only.each([1, 2])('focused each %i', (n) => { expect(n).toBeLessThan(2); });
+it.skipIf(false).each([3])('skipIf false each %i', (n) => { expect(n).toBe(3); });
+`,
+	'test/failing-hooks.test.ts': `
+import { describe, it, expect, beforeEach, afterEach, afterAll, beforeAll } from 'vitest';
+describe('beforeEach throws', () => {
+	beforeEach(() => { throw new Error('beforeEach broke'); });
+	it('fails through its hook', () => { expect(1).toBe(1); });
+});
+describe('afterEach throws', () => {
+	afterEach(() => { throw new Error('afterEach broke'); });
+	it('passes its body but fails in afterEach', () => { expect(1).toBe(1); });
+});
+describe('afterAll throws', () => {
+	afterAll(() => { throw new Error('afterAll broke'); });
+	it('passes before the afterAll', () => { expect(1).toBe(1); });
+});
+describe('beforeAll times out', () => {
+	beforeAll(async () => { await new Promise(() => {}); }, 40);
+	it('is skipped', () => { expect(1).toBe(1); });
+});
+describe('async', () => {
+	it('awaits a resolved promise', async () => { const v = await new Promise((r) => setTimeout(() => r(3), 5)); expect(v).toBe(3); });
+	it('fails on a rejected promise', async () => { await new Promise((_, reject) => setTimeout(() => reject(new Error('async boom')), 5)); });
+	it('returns a promise without async', () => new Promise<void>((r) => setTimeout(r, 5)).then(() => { expect(1).toBe(2); }));
+	it('times out with an options object', { timeout: 30 }, async () => { await new Promise((r) => setTimeout(r, 1000)); });
+	it('finishes within its own timeout', async () => { await new Promise((r) => setTimeout(r, 20)); expect(1).toBe(1); }, 2000);
+});
+`,
 	'test/only.test.ts': `
 import { describe, it, expect } from 'vitest';
 it('not focused', () => { expect(1).toBe(1); });
