@@ -125,6 +125,12 @@ function vitestModule(expect: ExpectStatic): Record<string, unknown> {
 
 async function runFile(file: string, options: RunOptions): Promise<VitestFileResult> {
 	const expect = createExpect(() => getCurrentTest());
+	const emitted = new WeakSet<Test>();
+	const emit = (t: Test) => {
+		if (emitted.has(t)) return;
+		emitted.add(t);
+		options.onTestFinished?.(file, assertionOf(t));
+	};
 	const runner: VitestRunner = {
 		config: runnerConfig(options),
 		importFile: (path) => {
@@ -136,7 +142,17 @@ async function runFile(file: string, options: RunOptions): Promise<VitestFileRes
 		onBeforeTryTask: (t) => resetAssertionState(expect, testName(t)),
 		onAfterTryTask: () => verifyAssertionCount(expect),
 		extendTaskContext: (context) => Object.assign(context, { expect }),
-		onAfterRunTask: (t) => options.onTestFinished?.(file, assertionOf(t)),
+		// Live lines for the terminal, one per test as it is settled, skipped and todo tests included
+		// (the runner reports those through onTaskUpdate only, batched every 100 ms).
+		onBeforeRunTask: (t) => {
+			if (t.mode !== 'run' && t.mode !== 'queued') emit(t);
+		},
+		onAfterRunTask: emit,
+		onBeforeRunSuite: (s) => {
+			if (s.mode === 'skip' || s.mode === 'todo') testsOf(s).forEach(emit);
+		},
+		// Tests a failing beforeAll skipped, and files that failed to collect.
+		onAfterRunSuite: (s) => testsOf(s).forEach(emit),
 	};
 	const [result] = await startTests([file], runner);
 	return fileResult(file, result);

@@ -6,7 +6,7 @@ import * as zod from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runLabTests } from '../../../../../src/lib/labs/runner/run';
 import { checksFromReport } from '../../../../../src/lib/labs/runner/report';
-import { VitestReportSchema, type VitestReport } from '../../../../../src/schemas/vitest-report';
+import { VitestReportSchema, type VitestAssertion, type VitestReport } from '../../../../../src/schemas/vitest-report';
 import type { LabCheck } from '../../../../../src/schemas/lab-result';
 
 /**
@@ -294,9 +294,10 @@ describe('offline runner core and real Vitest on the same project', () => {
 	let realReport: VitestReport;
 	let mine: LabCheck[];
 	let offlineReport: VitestReport;
+	const live: (VitestAssertion & { file: string })[] = [];
 	beforeAll(async () => {
 		({ checks: real, report: realReport } = await realVitest(FILES));
-		offlineReport = await runLabTests({ files: FILES, packages: { zod }, console: quiet });
+		offlineReport = await runLabTests({ files: FILES, packages: { zod }, console: quiet, onTestFinished: (file, r) => live.push({ file, ...r }) });
 		mine = checksFromReport(offlineReport);
 	}, 120_000);
 
@@ -351,6 +352,12 @@ describe('offline runner core and real Vitest on the same project', () => {
 		expect(status['async › returns a promise without async']).toBe('fail');
 		expect(status['async › times out with an options object']).toBe('fail');
 		expect(status['async › finishes within its own timeout']).toBe('pass');
+	});
+
+	it('streams every test once as it settles, skipped and todo ones included, with its final result', () => {
+		const key = (file: string, a: VitestAssertion) => `${file} :: ${a.fullName} :: ${a.status}`;
+		const final = offlineReport.testResults.flatMap((f) => f.assertionResults.map((a) => key(f.name, a)));
+		expect(live.map((a) => key(a.file, a)).sort()).toEqual(final.sort());
 	});
 
 	it('explains failures in the check message', () => {
