@@ -35,7 +35,8 @@ export function formatEachTitle(template: string, items: readonly unknown[], ind
 	if (t.includes('%f')) {
 		// As Vitest: -0 and negative NaN keep their sign in `%f`.
 		(t.match(/%f/g) ?? []).forEach((_, i) => {
-			if (isNegativeNaN(items[i]) || Object.is(items[i], -0)) {
+			const value = items[i];
+			if ((typeof value === 'number' && isNegativeNaN(value)) || Object.is(value, -0)) {
 				let occurrence = 0;
 				t = t.replace(/%f/g, (m) => (++occurrence === i + 1 ? '-%f' : m));
 			}
