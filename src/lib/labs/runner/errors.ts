@@ -3,7 +3,9 @@ import { inspect } from '@vitest/utils/display';
 /**
  * Error text for the checks list and the terminal: "Name: message" followed by the stack frames
  * that point into the lab's own files (as `src/auth.ts:12:5`), never the runner's internals.
- * Arrays and AggregateErrors list every error. Non-errors are inspected.
+ * Arrays and AggregateErrors list every error. Takes live errors and the serialized ones
+ * @vitest/runner stores on its results (plain objects with name, message and stack). Other values
+ * are inspected.
  */
 
 // Lab modules run through `new Function`, whose wrapper adds two lines before the code
@@ -24,9 +26,13 @@ export function labFrames(stack: string | undefined): string[] {
 export function formatError(error: unknown): string {
 	if (Array.isArray(error)) return error.map(formatError).join('\n');
 	if (error instanceof AggregateError && error.errors.length) return error.errors.map(formatError).join('\n');
-	if (error instanceof Error) {
+	if (isErrorLike(error)) {
 		const head = `${error.name || 'Error'}: ${error.message}`;
 		return [head, ...labFrames(error.stack)].join('\n');
 	}
 	return `Thrown: ${typeof error === 'string' ? error : inspect(error)}`;
+}
+
+function isErrorLike(value: unknown): value is { name?: string; message: string; stack?: string } {
+	return value instanceof Error || (typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string');
 }

@@ -21,16 +21,6 @@ import {
  * `expect.poll` are not available offline and say so.
  */
 
-/** What the runner knows about the running test; @vitest/expect records un-awaited async assertions on it. */
-export interface ExpectTestHandle {
-	type: 'test';
-	name: string;
-	fullTestName: string;
-	promises?: Promise<unknown>[];
-	onFinished?: (() => unknown)[];
-	result?: { state: string; errors?: unknown[] };
-}
-
 let pluginsInstalled = false;
 function installPlugins(): void {
 	if (pluginsInstalled) return;
@@ -65,10 +55,11 @@ export function freshAssertionState(): AssertionState {
 }
 
 /**
- * A new `expect` whose assertions attach to `currentTest()` (undefined outside tests).
+ * A new `expect` whose assertions attach to `currentTest()` (@vitest/runner's running test, undefined
+ * outside tests): un-awaited `.resolves`/`.rejects` and `expect.soft` failures are recorded on it.
  * Throws nothing; matcher failures throw chai `AssertionError`s as in Vitest.
  */
-export function createExpect(currentTest: () => ExpectTestHandle | undefined): ExpectStatic {
+export function createExpect(currentTest: () => object | undefined): ExpectStatic {
 	installPlugins();
 	const expect = ((value: unknown, message?: string) => {
 		const { assertionCalls } = getState(expect);

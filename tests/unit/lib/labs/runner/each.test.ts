@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEachTitle } from '../../../../../src/lib/labs/runner/each';
+import { formatEachTitle, templateRows } from '../../../../../src/lib/labs/runner/each';
 
 // Expected titles are what Vitest 5 prints for the same templates (see parity.test.ts for the live comparison).
 describe('formatEachTitle', () => {
@@ -16,5 +16,14 @@ describe('formatEachTitle', () => {
 	});
 	it('leaves $words alone when the row is not an object', () => {
 		expect(formatEachTitle('costs $price', [3], 0)).toBe('costs $price');
+	});
+});
+
+describe('templateRows', () => {
+	it('turns a template-literal table into one object per row, as Vitest', () => {
+		expect(templateRows(['\n\ta | b\n\t', ' | ', '\n\t', ' | ', '\n'], [1, 2, 'x', 'y'])).toEqual([
+			{ a: 1, b: 2 },
+			{ a: 'x', b: 'y' },
+		]);
 	});
 });

@@ -1,178 +1,19 @@
-import { execFile } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { relative, resolve } from 'node:path';
 import * as zod from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runLabTests } from '../../../../../src/lib/labs/runner/run';
 import { checksFromReport } from '../../../../../src/lib/labs/runner/report';
-import { VitestReportSchema, type VitestReport } from '../../../../../src/schemas/vitest-report';
+import type { VitestAssertion, VitestReport } from '../../../../../src/schemas/vitest-report';
 import type { LabCheck } from '../../../../../src/schemas/lab-result';
+import { PARITY_FILES, realVitest } from '../../../../support/offline-parity';
 
 /**
- * The offline runner core against real Vitest on one project that exercises the semantics labs can
- * observe: hooks and their order, skip/todo/only/fails/skipIf/runIf, each-titles, async matchers,
- * un-awaited assertions, expect.assertions, expect.soft, timeouts, context.skip, mocks and spies,
- * zod, cross-file and JSON imports, and files that fail to import, compile or set up.
- * Both must give every check the same name and status.
+ * The offline runner core (@vitest/runner with our module loader, expect and vi) against real
+ * Vitest on the parity project (tests/support/offline-parity.ts): same check names, statuses and
+ * order, failures explained, frames pointing at lab files, console routed, live results complete.
  */
-const FILES: Record<string, string> = {
-	'package.json': JSON.stringify({ name: 'parity', private: true, type: 'module', scripts: { test: 'vitest run' } }),
-	'src/math.ts': `
-import data from './data.json';
-import { double } from './cycle-a.ts';
-export const add = (a: number, b: number): number => a + b;
-export const limit: number = data.limit;
-export const quad = (n: number) => double(double(n));
-export default function greet(name: string) { console.log('greeting', name, { n: 1 }); return 'hi ' + name; }
-`,
-	'src/data.json': '{ "limit": 5 }',
-	'src/cycle-a.ts': `import { twice } from './cycle-b.ts';\nexport function double(n: number) { return twice(n); }\nexport const factor = 2;`,
-	'src/cycle-b.ts': `import { factor } from './cycle-a.ts';\nexport function twice(n: number) { return n * factor; }`,
-	'src/user.ts': `
-import { z } from 'zod';
-export const User = z.object({ name: z.string().min(1), age: z.number().int().nonnegative() });
-export type User = z.infer<typeof User>;
-export async function load(fetcher: () => Promise<unknown>): Promise<User> {
-	try { return User.parse(await fetcher()); } catch (e) { throw new Error('Authentication service unavailable', { cause: e }); }
-}
-`,
-	'src/util.spec.ts': `
-import { it, expect } from 'vitest';
-import { add } from './math.ts';
-it('lives next to the source', () => { expect(add(1, 1)).toBe(2); });
-`,
-	'test/basics.test.ts': `
-import { describe, it, test, expect, vi, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
-import greet, { add, limit, quad } from '../src/math.ts';
-import { User, load } from '../src/user.ts';
-import type { User as UserType } from '../src/user.ts';
-
-const order: string[] = [];
-beforeAll(() => { order.push('beforeAll'); });
-beforeEach(() => { order.push('outer beforeEach'); return () => { order.push('outer cleanup'); }; });
-afterEach(() => { order.push('outer afterEach'); });
-
-describe('hooks', () => {
-	beforeEach(() => { order.push('inner beforeEach'); });
-	afterEach(() => { order.push('inner afterEach'); });
-	it('first', () => { order.push('test'); expect(true).toBe(true); });
-	it('see the order', () => {
-		expect(order).toEqual(['beforeAll', 'outer beforeEach', 'inner beforeEach', 'test', 'inner afterEach', 'outer afterEach', 'outer cleanup', 'outer beforeEach', 'inner beforeEach']);
-	});
-});
-
-describe('matchers', () => {
-	it('equal and strict', () => { expect({ a: [1, { b: 2 }] }).toEqual({ a: [1, { b: 2 }] }); expect({ a: 1 }).toStrictEqual({ a: 1 }); });
-	it('fails an equality', () => { expect(add(2, 2)).toBe(5); });
-	it('asymmetric', () => { expect({ id: 'x', n: 3, tags: ['a', 'b'] }).toEqual(expect.objectContaining({ n: expect.any(Number), tags: expect.arrayContaining(['b']) })); });
-	it('numbers and strings', () => { expect(0.1 + 0.2).toBeCloseTo(0.3); expect('hello world').toMatch(/world/); expect([1, 2]).toHaveLength(2); expect({ a: { b: 1 } }).toHaveProperty('a.b', 1); });
-	it('throws', () => { expect(() => User.parse({ name: '', age: 1 })).toThrow(); expect(() => { throw new TypeError('bad input'); }).toThrowError(TypeError); });
-	it('rejects with a message', async () => { await expect(load(async () => { throw new Error('down'); })).rejects.toThrow('Authentication service unavailable'); });
-	it('resolves', async () => { await expect(load(async () => ({ name: 'Ada', age: 36 }))).resolves.toEqual({ name: 'Ada', age: 36 }); });
-	it('rejects when it should resolve', async () => { await expect(load(async () => ({ name: '', age: -1 }))).resolves.toBeDefined(); });
-	it('satisfies', () => { expect(limit).toSatisfy((n: number) => n === 5); expect(quad(3)).toBe(12); });
-	it('typed value', () => { const u: UserType = { name: 'Bo', age: 2 }; expect(User.safeParse(u).success).toBe(true); });
-});
-
-describe('mocks', () => {
-	it('vi.fn records calls', async () => {
-		const f = vi.fn().mockResolvedValueOnce(1).mockRejectedValue(new Error('no'));
-		await expect(f('a')).resolves.toBe(1);
-		await expect(f('b')).rejects.toThrow('no');
-		expect(f).toHaveBeenCalledTimes(2);
-		expect(f).toHaveBeenLastCalledWith('b');
-	});
-	it('spyOn and restore', () => {
-		const obj = { greet };
-		const spy = vi.spyOn(obj, 'greet').mockReturnValue('mocked');
-		expect(obj.greet('x')).toBe('mocked');
-		spy.mockRestore();
-		expect(obj.greet('y')).toBe('hi y');
-	});
-	it('wrong call count', () => { const f = vi.fn(); f(); expect(f).toHaveBeenCalledTimes(2); });
-});
-
-describe('modes', () => {
-	it.skip('skipped', () => { throw new Error('never'); });
-	it.todo('to do later');
-	it.fails('expected to fail and does', () => { expect(1).toBe(2); });
-	it.fails('expected to fail but passes', () => { expect(1).toBe(1); });
-	it.skipIf(true)('skipIf true', () => { throw new Error('never'); });
-	it.runIf(false)('runIf false', () => { throw new Error('never'); });
-	it.runIf(true)('runIf true', () => { expect(1).toBe(1); });
-	it('skips itself', (ctx) => { ctx.skip(); throw new Error('never'); });
-	describe.skip('skipped suite', () => { it('inside', () => { throw new Error('never'); }); });
-	test('test alias', () => { expect(1).toBe(1); });
-});
-
-describe('each', () => {
-	it.each([[1, 2, 3], [2, 2, 5]])('add(%i, %i) is %i', (a, b, sum) => { expect(add(a, b)).toBe(sum); });
-	it.each([{ name: 'Ada', age: 36 }, { name: 'Bo', age: -1 }])('user $name aged $age is valid', (u) => { expect(User.safeParse(u).success).toBe(true); });
-	it.each(['x', 'y'])('string %s at %#', (s) => { expect(typeof s).toBe('string'); });
-	describe.each([{ n: 1 }, { n: 2 }])('suite $n', ({ n }) => { it('is positive', () => { expect(n).toBeGreaterThan(0); }); });
-});
-
-describe('async rules', () => {
-	it('counts assertions', () => { expect.assertions(2); expect(1).toBe(1); });
-	it('has assertions', () => { expect.hasAssertions(); });
-	it('unawaited rejects', () => { expect(Promise.resolve(1)).resolves.toBe(2); });
-	it('soft failures', () => { expect.soft(1).toBe(2); expect.soft(2).toBe(2); });
-	it('times out', async () => { await new Promise(() => {}); }, 50);
-	it('greets with console output', () => { expect(greet('Cy')).toBe('hi Cy'); });
-});
-
-afterAll(() => { order.length = 0; });
-`,
-	'test/only.test.ts': `
-import { describe, it, expect } from 'vitest';
-it('not focused', () => { expect(1).toBe(1); });
-describe.only('focused suite', () => {
-	it('runs', () => { expect(1).toBe(1); });
-	it('fails', () => { expect(1).toBe(0); });
-});
-describe('other suite', () => { it.only('focused test', () => { expect(2).toBe(2); }); it('skipped by only', () => { expect(2).toBe(2); }); });
-`,
-	'test/setup-fails.test.ts': `
-import { describe, it, expect, beforeAll } from 'vitest';
-describe('broken setup', () => {
-	beforeAll(() => { throw new Error('setup broke'); });
-	it('a', () => { expect(1).toBe(1); });
-});
-it('outside', () => { expect(1).toBe(1); });
-`,
-	'test/missing-import.test.ts': `
-import { it, expect } from 'vitest';
-import { nothing } from '../src/missing.ts';
-it('never collected', () => { expect(nothing).toBe(1); });
-`,
-	'test/syntax.test.ts': `
-import { it, expect } from 'vitest';
-it('never collected', () => { expect(1).toBe(1) ;
-`,
-	'test/factory-throws.test.ts': `
-import { describe, it, expect } from 'vitest';
-describe('boom', () => { throw new Error('factory broke'); });
-it('never collected', () => { expect(1).toBe(1); });
-`,
-};
 
 const WORK = resolve('.cache/unit-parity');
-const run = promisify(execFile);
-
-async function realVitest(files: Record<string, string>): Promise<{ report: VitestReport; checks: LabCheck[] }> {
-	await rm(WORK, { recursive: true, force: true });
-	for (const [path, text] of Object.entries(files)) {
-		await mkdir(dirname(join(WORK, path)), { recursive: true });
-		await writeFile(join(WORK, path), text);
-	}
-	const out = join(WORK, '.report.json');
-	// --allowOnly: under CI=true Vitest turns `.only` into failures; a learner's project (what the
-	// offline runner mirrors) runs outside CI, where `.only` focuses tests.
-	await run(resolve('node_modules/.bin/vitest'), ['run', '--root', WORK, '--allowOnly', '--reporter=json', `--outputFile.json=${out}`], { cwd: WORK }).catch(() => undefined);
-	const report = VitestReportSchema.parse(JSON.parse(await readFile(out, 'utf8')));
-	return { report, checks: checksFromReport(report, WORK) };
-}
 
 const logs: string[] = [];
 const quiet = { log: (...a: unknown[]) => logs.push(a.map(String).join(' ')), info() {}, warn() {}, error() {}, debug() {}, trace() {}, table() {}, dir() {} };
@@ -181,11 +22,13 @@ const byName = (checks: LabCheck[]) => Object.fromEntries(checks.map((c) => [c.n
 
 describe('offline runner core and real Vitest on the same project', () => {
 	let real: LabCheck[];
+	let realReport: VitestReport;
 	let mine: LabCheck[];
 	let offlineReport: VitestReport;
+	const live: (VitestAssertion & { file: string })[] = [];
 	beforeAll(async () => {
-		real = (await realVitest(FILES)).checks;
-		offlineReport = await runLabTests({ files: FILES, packages: { zod }, console: quiet });
+		({ checks: real, report: realReport } = await realVitest(PARITY_FILES, WORK));
+		offlineReport = await runLabTests({ files: PARITY_FILES, packages: { zod }, console: quiet, onTestFinished: (file, r) => live.push({ file, ...r }) });
 		mine = checksFromReport(offlineReport);
 	}, 120_000);
 
@@ -194,9 +37,58 @@ describe('offline runner core and real Vitest on the same project', () => {
 		expect(byName(mine)).toEqual(byName(real));
 	});
 
-	it('lists checks in the same order within each file', () => {
-		const order = (checks: LabCheck[]) => checks.map((c) => c.name).filter((n) => n.startsWith('matchers'));
-		expect(order(mine)).toEqual(order(real));
+	it('lists checks in the same order within each file, in declaration order', () => {
+		const order = (report: VitestReport, root: string) =>
+			Object.fromEntries(report.testResults.map((f) => [relative(root, resolve(root, f.name)), f.assertionResults.map((a) => a.fullName)]));
+		const mineOrder = order(offlineReport, '.');
+		expect(mineOrder).toEqual(order(realReport, WORK));
+		expect(mineOrder['test/hooks-order.test.ts']).toEqual([
+			'outer inner runs inside every hook',
+			'outer runs after the inner suite',
+			'after saw every hook in Vitest order',
+			'after fails on purpose to show the order in the message',
+		]);
+	});
+
+	it('gives every check of the new cases a verdict that shows the semantics', () => {
+		const status = byName(mine);
+		// Hook order, nested: the order test passes, the deliberately wrong order fails.
+		expect(status['after › saw every hook in Vitest order']).toBe('pass');
+		expect(status['after › fails on purpose to show the order in the message']).toBe('fail');
+		// each: printf and $name titles (Vitest 5's format: strings unquoted, values cut at 40 characters).
+		expect(status['printf 1 one 1.5 {"a":1}']).toBe('pass');
+		// Vitest 5 signs the first %f after a -0 in the first column: reproduced, since names must match.
+		expect(status['printf 0 two words --2.25 [1,2]']).toBe('pass');
+		expect(status['Ada Lovelace, the first programmer of t… is 36 with [ \'x\' ] at 0 of 1']).toBe('pass');
+		expect(status['Bo is -1 with [] at 1 of 2']).toBe('fail');
+		expect(status['template x + y = xy']).toBe('pass');
+		expect(status['role guest › can edit: $can is not a title field here']).toBe('fail');
+		expect(status['describe printf 2 then 3 › is ordered']).toBe('pass');
+		expect(status['skipped each 1']).toBe('skip');
+		// skip / only / todo.
+		expect(status['todo and skip › a todo']).toBe('skip');
+		expect(status['todo and skip › no body']).toBe('skip');
+		expect(status['only inside a suite › nested › focused deep']).toBe('pass');
+		expect(status['only inside a suite › nested › unfocused sibling']).toBe('skip');
+		expect(status['focused each 2']).toBe('fail');
+		expect(status['todo and skip › still runs']).toBe('skip');
+		// Failing hooks.
+		expect(status['beforeEach throws › fails through its hook']).toBe('fail');
+		expect(status['afterEach throws › passes its body but fails in afterEach']).toBe('fail');
+		expect(status['afterAll throws › passes before the afterAll']).toBe('pass');
+		expect(status['beforeAll times out › is skipped']).toBe('skip');
+		// Async tests and timeouts.
+		expect(status['async › awaits a resolved promise']).toBe('pass');
+		expect(status['async › fails on a rejected promise']).toBe('fail');
+		expect(status['async › returns a promise without async']).toBe('fail');
+		expect(status['async › times out with an options object']).toBe('fail');
+		expect(status['async › finishes within its own timeout']).toBe('pass');
+	});
+
+	it('streams every test once as it settles, skipped and todo ones included, with its final result', () => {
+		const key = (file: string, a: VitestAssertion) => `${file} :: ${a.fullName} :: ${a.status}`;
+		const final = offlineReport.testResults.flatMap((f) => f.assertionResults.map((a) => key(f.name, a)));
+		expect(live.map((a) => key(a.file, a)).sort()).toEqual(final.sort());
 	});
 
 	it('explains failures in the check message', () => {
@@ -209,12 +101,17 @@ describe('offline runner core and real Vitest on the same project', () => {
 		expect(msg('test/syntax.test.ts')).toMatch(/^CompileError: test\/syntax\.test\.ts/);
 		expect(msg('test/setup-fails.test.ts')).toMatch(/setup broke/);
 		expect(msg('test/factory-throws.test.ts')).toMatch(/factory broke/);
+		expect(msg('beforeEach throws › fails through its hook')).toMatch(/beforeEach broke/);
+		expect(msg('afterEach throws › passes its body but fails in afterEach')).toMatch(/afterEach broke/);
+		expect(msg('async › fails on a rejected promise')).toMatch(/async boom/);
+		expect(msg('async › times out with an options object')).toMatch(/Test timed out in 30ms/);
+		expect(msg('after › fails on purpose to show the order in the message')).toMatch(/expected \[ 'file beforeAll', …\(2\) \] to deeply equal|inner beforeAll/);
 	});
 
 	it('points stack frames at lab files and lines', () => {
 		const failure = offlineReport.testResults.flatMap((f) => f.assertionResults).find((a) => a.title === 'fails an equality');
 		// Line 26 of test/basics.test.ts holds `expect(add(2, 2)).toBe(5)`.
-		const line = FILES['test/basics.test.ts'].split('\n').findIndex((l) => l.includes('toBe(5)')) + 1;
+		const line = PARITY_FILES['test/basics.test.ts'].split('\n').findIndex((l) => l.includes('toBe(5)')) + 1;
 		expect(failure?.failureMessages?.join('\n')).toContain(`at test/basics.test.ts:${line}:`);
 	});
 
