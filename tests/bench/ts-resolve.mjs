@@ -27,5 +27,7 @@ if (typeof nodeModule.registerHooks === 'function' && process.features.typescrip
 		},
 	});
 } else {
+	// module.register is deprecated in newer Node (in favour of registerHooks, used above when
+	// there is one), but it is the only hook API Node 20 has.
 	nodeModule.register('./ts-hooks.mjs', import.meta.url);
 }
