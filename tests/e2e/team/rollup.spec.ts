@@ -1,9 +1,10 @@
 /**
  * Team roll-up, as a lead sees it in Chromium: three learners' exports (made with the site's own
- * record and export functions), one corrupt file and a second export of one learner, dropped on
- * the page at once; the table, the 003 alerts on a fixed clock (page.clock), the figures against
- * the seeds' targets, the roll-up CSV read back, the printed report read back from a PDF, axe, and
- * the opt-in roster kept in this browser.
+ * record and export functions), a second export of one learner, a corrupt file, another site's JSON
+ * and an export over the import size limit, dropped on the page at once; the table, the files left
+ * out with their reasons, the 003 alerts on a fixed clock (page.clock), the figures against the
+ * seeds' targets, the roll-up CSV read back, the printed report read back from a PDF, axe with the
+ * alerts and the refused files showing, and the opt-in roster kept in this browser.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,26 +13,37 @@ import Papa from 'papaparse';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect, test, type Page } from '@playwright/test';
 import * as R from '../../../src/lib/progress/record';
+import { MAX_IMPORT_BYTES } from '../../../src/schemas/progress-export';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { hydrated } from '../progress/helpers';
-import { NOW, ada, ago, bob, cy, exportOf } from './exports';
+import { NOW, ada, ago, bob, cy, exportOf, named } from './exports';
 
 interface FileSpec {
 	name: string;
 	text: string;
+	/** Spaces appended in the page (so a multi-megabyte file is not sent through the protocol). */
+	pad?: number;
 }
+
+/** Half a megabyte over the import limit (src/schemas/progress-export.ts, issue 3: 5 MB). */
+const OVERSIZED = MAX_IMPORT_BYTES + 512 * 1024;
 
 async function files(): Promise<FileSpec[]> {
 	const a = ada();
 	// Ada again, exported later with one more page read: the same learner, merged.
 	const again = R.setRead(a, 'tool-adoption/gates/gate-2-practical-application', true, ago(0.5));
 	const b = await exportOf(bob());
+	const huge = await exportOf(named('Dee Oversize', ago(10)));
 	return [
 		{ name: 'ada.json', text: await exportOf(a, ago(2)) },
 		{ name: 'bob.json', text: b },
 		{ name: 'cy.json', text: await exportOf(cy()) },
 		{ name: 'corrupt.json', text: b.slice(0, b.length / 2) },
 		{ name: 'ada-later.json', text: await exportOf(again) },
+		{ name: 'foreign.json', text: '{"hello":"world"}' },
+		// A valid export of another learner, padded with whitespace (still valid JSON) past the limit:
+		// left out for its size alone.
+		{ name: 'dee-huge.json', text: huge, pad: OVERSIZED - Buffer.byteLength(huge) },
 	];
 }
 
@@ -39,7 +51,7 @@ async function files(): Promise<FileSpec[]> {
 async function drop(page: Page, specs: FileSpec[]): Promise<void> {
 	const dt = await page.evaluateHandle((fs) => {
 		const dt = new DataTransfer();
-		for (const f of fs) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+		for (const f of fs) dt.items.add(new File([f.text + ' '.repeat(f.pad ?? 0)], f.name, { type: 'application/json' }));
 		return dt;
 	}, specs);
 	await page.locator('[data-drop]').dispatchEvent('drop', { dataTransfer: dt });
@@ -67,8 +79,12 @@ test('a lead drops a team’s exports at once and sees the roll-up, the 003 aler
 	await openTeam(page);
 	await drop(page, await files());
 
-	await expect(page.locator('[data-summary]')).toHaveText('3 learners in the table (4 files read, 1 merged into a learner already in the table); 1 file left out.');
-	await expect(page.locator('[data-problems] li')).toHaveText(['corrupt.json: The file is not complete JSON: it may be truncated or damaged. It was left out.']);
+	await expect(page.locator('[data-summary]')).toHaveText('3 learners in the table (4 files read, 1 merged into a learner already in the table); 3 files left out.');
+	await expect(page.locator('[data-problems] li')).toHaveText([
+		'corrupt.json: The file is not complete JSON: it may be truncated or damaged. It was left out.',
+		'foreign.json: This is not a progress export from this site. It was left out.',
+		'dee-huge.json: The file is 5.5 MB; the limit is 5.0 MB. It was left out.',
+	]);
 	const rows = page.locator('[data-rows] tr');
 	await expect(rows.locator('th')).toHaveText(['Ada Lovelace', 'Bob Builder', 'Cy Twombly']);
 	const ada = rows.nth(0);
@@ -101,12 +117,17 @@ test('a lead drops a team’s exports at once and sees the roll-up, the 003 aler
 	await page.getByRole('button', { name: 'Download the roll-up as CSV (one row per item)' }).click();
 	const d = await wait;
 	expect(d.suggestedFilename()).toBe('qms-training-team-rollup-2026-11-30.csv');
-	const table = Papa.parse<string[]>(readFileSync((await d.path())!, 'utf8'), { skipEmptyLines: true }).data;
+	const csv = readFileSync((await d.path())!, 'utf8');
+	// Nothing of the files left out: the oversized export's learner is not in the bytes.
+	expect(csv).not.toContain('Dee Oversize');
+	const table = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
 	expect(table[0]).toEqual(['Learner', 'Program', 'Item', 'Level', 'Started', 'Completed', 'Score']);
 	expect(table).toContainEqual(['Ada Lovelace', 'Tool adoption (Context7)', 'Knowledge check: Gate 1 written assessment: Knowledge Foundation', 'introductory', ago(100), ago(100), '90 % (pass mark 85 %)']);
 	expect(table).toContainEqual(['Bob Builder', 'Tool adoption (Context7)', 'Gate 1: Knowledge Foundation', '', '', '', 'failed; assessment 70 % (pass mark 85 %)']);
 	expect(table.filter((r) => r[0] === 'Ada Lovelace' && r[2]!.startsWith('Module:')).map((r) => r[2])).toContain('Module: Gate 1: Knowledge Foundation');
 	expect(new Set(table.slice(1).map((r) => r[0]))).toEqual(new Set(['Ada Lovelace', 'Bob Builder', 'Cy Twombly']));
+	// Ada's two exports merged: her rows once, the later export's page among them.
+	expect(table.filter((r) => r[0] === 'Ada Lovelace' && r[2] === 'Module: Gate 2: Practical Application')).toHaveLength(1);
 
 	// The printed report: one page per program, the chart and the learners on it.
 	const pages = await pdfPages(await page.pdf({ format: 'A4' }));
