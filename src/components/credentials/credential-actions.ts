@@ -10,7 +10,7 @@ import type { ProgressRecord } from '../../schemas/progress';
 import type { ProgressStore } from '../../stores/progress';
 import { withProgressStore } from '../../runtime/progress-follow';
 import { countOf } from '../../lib/text/count';
-import { downloadBytes, downloadText } from '../../runtime/dom';
+import { downloadBytes, downloadText, showError } from '../../runtime/dom';
 import type { ExportFormat } from './export-action';
 
 /** The `<qms-my-credentials>` element as the actions see it (./credentials-element.ts). */
@@ -27,6 +27,30 @@ export interface CredentialsPage extends HTMLElement {
 }
 
 const signOffActions = () => import('./signoff-actions');
+
+/** One event on the page's controls (click, form submit, file chosen), already filtered by the element. */
+export async function handle(page: CredentialsPage, e: Event): Promise<void> {
+	const t = e.target as HTMLElement;
+	const card = t.closest<HTMLElement>('[data-cred]');
+	if (!card) return;
+	if (e.type === 'submit') return t.matches('[data-attest-form]') ? submitAttestation(page, t as HTMLFormElement) : undefined;
+	if (e.type === 'change') {
+		const input = t as HTMLInputElement;
+		const f = input.matches('[data-signoff-import]') ? input.files?.[0] : undefined;
+		if (f) await importSignOff(page, card, f).finally(() => (input.value = ''));
+		return;
+	}
+	const remove = t.closest<HTMLElement>('[data-remove-attestation]');
+	if (remove) {
+		const r = await removeAttestation(page, remove.dataset.removeAttestation!);
+		if (!r.ok) showError(page, r.message);
+		return;
+	}
+	const ask = t.closest<HTMLButtonElement>('[data-signoff-request]');
+	if (ask) return requestSignOff(page, card, ask);
+	const button = t.closest<HTMLButtonElement>('[data-export]');
+	if (button) return exportNow(page, card, button, button.dataset.export as ExportFormat);
+}
 const trust = async (page: CredentialsPage) => (await import('../../runtime/signoff/trust')).trustIn(page);
 
 /**

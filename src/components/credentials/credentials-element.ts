@@ -24,7 +24,6 @@ import { loadProgressStore, whenProgressStoreLoaded } from '../../stores/progres
 import { onOtherTabProgress } from '../../runtime/progress-peek';
 import { peekWholeRecord } from '../../runtime/record-peek';
 import { embeddedJson, showError } from '../../runtime/dom';
-import type { ExportFormat } from './export-action';
 import type { CredentialsPage } from './credential-actions';
 
 /** The rules and the cards' rendering, loaded when there is a record to show. */
@@ -47,9 +46,7 @@ class QmsMyCredentials extends HTMLElement implements CredentialsPage {
 	connectedCallback(): void {
 		try {
 			this.catalog = embeddedJson<CertificationCatalog>(this, 'script[data-catalog]');
-			this.wireForms();
-			this.wireSignOffs();
-			this.addEventListener('click', (e) => this.onClick(e));
+			this.wire();
 			whenProgressStoreLoaded((store) => this.follow(store));
 			this.stops.push(onOtherTabProgress(() => void (this.store || this.fromPeek(true))));
 			void this.fromPeek(false);
@@ -89,6 +86,7 @@ class QmsMyCredentials extends HTMLElement implements CredentialsPage {
 
 	/** Load the store to show the validated record; says so in the page when it cannot load. */
 	private validate(): void {
+		if (this.store) return;
 		this.useStore().catch((e: unknown) => {
 			console.error(e);
 			showError(this, 'Your credentials could not be checked: part of the page did not download. Reload the page to try again.');
@@ -142,47 +140,19 @@ class QmsMyCredentials extends HTMLElement implements CredentialsPage {
 		if (this.store) this.shown = this.fromStore();
 	}
 
-	private wireSignOffs(): void {
-		for (const el of this.querySelectorAll<HTMLInputElement | HTMLButtonElement>('[data-signoff-request], [data-signoff-import]')) el.disabled = false;
-		for (const input of this.querySelectorAll<HTMLInputElement>('[data-signoff-import]')) {
-			input.addEventListener('change', () => {
-				const f = input.files?.[0];
-				if (f) void this.act((a) => a.importSignOff(this, input.closest<HTMLElement>('[data-cred]')!, f)).finally(() => (input.value = ''));
-			});
-		}
-	}
-
-	private wireForms(): void {
-		for (const form of this.querySelectorAll<HTMLFormElement>('[data-attest-form]')) {
-			for (const el of form.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, textarea, button')) el.disabled = false;
-			// Fetch the store while the learner fills the form, so saving does not wait for it.
-			form.addEventListener('focusin', () => this.validate(), { once: true });
-			form.addEventListener('submit', (e) => {
-				e.preventDefault();
-				void this.act((a) => a.submitAttestation(this, form));
-			});
-		}
-	}
-
-	private onClick(e: Event): void {
-		const t = e.target as HTMLElement;
-		const remove = t.closest<HTMLElement>('[data-remove-attestation]');
-		if (remove) {
-			void this.act(async (a) => {
-				const r = await a.removeAttestation(this, remove.dataset.removeAttestation!);
-				if (!r.ok) showError(this, r.message);
-			});
-			return;
-		}
-		const ask = t.closest<HTMLButtonElement>('[data-signoff-request]');
-		if (ask) {
-			void this.act((a) => a.requestSignOff(this, ask.closest<HTMLElement>('[data-cred]')!, ask));
-			return;
-		}
-		const button = t.closest<HTMLButtonElement>('[data-export]');
-		if (!button) return;
-		const card = button.closest<HTMLElement>('[data-cred]')!;
-		void this.act((a) => a.exportNow(this, card, button, button.dataset.export as ExportFormat));
+	/**
+	 * Enable the controls the build rendered disabled, and hand their events to the actions module
+	 * (loaded on the first one). Focus in a form fetches the store while the learner types.
+	 */
+	private wire(): void {
+		for (const el of this.querySelectorAll<HTMLInputElement>('[data-attest-form] :disabled, [data-signoff] :disabled')) el.disabled = false;
+		this.addEventListener('focusin', (e) => (e.target as Element).closest('[data-attest-form]') && this.validate());
+		const handle = (e: Event) => {
+			if (e.type === 'submit') e.preventDefault();
+			else if (!(e.target as Element).closest('[data-remove-attestation], [data-signoff-request], [data-signoff-import], [data-export]')) return;
+			void this.act((a) => a.handle(this, e));
+		};
+		for (const type of ['click', 'submit', 'change']) this.addEventListener(type, handle);
 	}
 
 	/** Run an action; when its code cannot be downloaded (offline, a new deploy), say so in the page. */
