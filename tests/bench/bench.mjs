@@ -1,10 +1,11 @@
 // npm run bench: build time, page count, the bytes a learner who did everything once stores
 // (./storage.mjs), and per page type the HTML, CSS and JS bytes (raw and
-// gzip) a browser loads before any interaction (load + idle, fresh profile, no clicks), with the
+// gzip) a browser loads before any interaction (load + idle, fresh profile, no clicks; My credentials again with a returning learner's record), with the
 // JS split between Starlight/Astro and our own code by source maps; then the median Pagefind query
 // time in Chromium; then Lighthouse on every page type, mobile and desktop (./lighthouse.mjs), which
 // sets the exit code: non-zero when a page is out of its budget (issue 12).
-// Flags: --no-build reuses dist/ (JS attribution needs a bench build's maps); --no-lighthouse.
+// Flags: --no-build reuses dist/ (JS attribution needs a bench build's maps); --no-lighthouse. BENCH_PORT: port of
+// the preview it starts (default 4391; give each worktree its own when several run at once).
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { ownShare } from './attribute.mjs';
 import { labRunTimes, monacoChunks } from './labs.mjs';
-import { credentialExportTimes } from './credentials.mjs';
+import { credentialExportTimes, earnedRecord } from './credentials.mjs';
 import { printStorage, storageFigures } from './storage.mjs';
 import { teamImportTimes } from './team.mjs';
 import { lighthouseBench } from './lighthouse.mjs';
@@ -60,6 +61,12 @@ const types = {
 	// A drill page (issue 8): the <Scenario> island hydrates when it nears the viewport.
 	scenario: pick((h) => h.includes('<qms-scenario')),
 };
+/** Pages measured again with a returning learner's record stored (issue 7: before any export). */
+const stamp = new Date().toISOString();
+const returning = {
+	'my credentials, badge in progress': { file: types['my credentials'], record: await earnedRecord(stamp, false) },
+	'my credentials, badge earned': { file: types['my credentials'], record: await earnedRecord(stamp, true) },
+};
 
 console.log('\n# Build');
 console.log(`pages: ${htmlFiles.length}`);
@@ -67,7 +74,8 @@ console.log(`build time: ${buildSeconds === null ? 'skipped (--no-build)' : `${b
 
 printStorage(await storageFigures());
 
-const port = 4391;
+// BENCH_PORT: another worktree's bench on the same machine must not answer for this one.
+const port = Number(process.env.BENCH_PORT ?? 4391);
 const server = spawn(join(root, 'node_modules/.bin/astro'), ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
 	cwd: root,
 	stdio: 'ignore',
@@ -88,10 +96,12 @@ try {
 	console.log('JS "ours" = bytes mapped to our sources and our dependencies (nanostores, zod…); "Starlight" = Starlight, Astro, Pagefind UI.');
 	console.log('"idle" = JS fetched after the load event (Starlight fetches its search UI on idle on every page).');
 	console.log('type            | page                                   | HTML raw/gz       | CSS raw/gz        | JS raw/gz         | JS gz idle | JS gz Starlight | JS gz ours');
-	for (const [type, file] of Object.entries(types)) {
+	const rows = [...Object.entries(types).map(([type, file]) => [type, { file }]), ...Object.entries(returning)];
+	for (const [type, { file, record }] of rows) {
 		if (!file) continue;
 		const url = file.slice(dist.length).replace(/index\.html$/, '');
 		const context = await browser.newContext();
+		if (record) await context.addInitScript((r) => localStorage.setItem('qms-training:progress', r), JSON.stringify(record));
 		const page = await context.newPage();
 		const loaded = new Map();
 		let afterLoad = false;
@@ -145,6 +155,7 @@ try {
 		);
 	}
 	console.log('budgets: module page, our JS ≤ 10 KB gzip (issue 2); lab page, JS before interaction ≤ 30 KB gzip (issue 4); my credentials, our JS before an export ≤ 15 KB gzip (issue 7); scenario page, our JS ≤ 15 KB gzip (issue 8)');
+	console.log('"my credentials, badge …" rows: a returning learner\'s record stored. With a badge earned, the page validates the record (progress store, zod) right after the first paint before it shows the badge as earned.');
 
 	console.log('\n# Team progress');
 	const team = await teamImportTimes(browser, { baseURL: origin });

@@ -5,13 +5,16 @@
 
 const BADGE = 'performance-expert';
 
-/** A record that earns Performance Expert: the module read and its knowledge check passed. */
-async function earnedRecord(now) {
+/**
+ * A record that earns Performance Expert: the module read and its knowledge check passed; with
+ * `earned` false, only the module read (the badge in progress).
+ */
+export async function earnedRecord(now, earned = true) {
 	const R = await import('../../src/lib/progress/record.ts');
 	let r = R.emptyRecord(now);
 	r = R.setDisplayName(r, 'Bench Learner', now);
 	r = R.setRead(r, 'engineering-excellence/core-engineering/performance', true, now);
-	r = R.addQuizAttempt(r, 'engineering-excellence-performance', { id: 'bench-attempt-0001', startedAt: now, submittedAt: now, answers: {}, correct: 5, total: 5, score: 100, passMark: 80, passed: true });
+	if (earned) r = R.addQuizAttempt(r, 'engineering-excellence-performance', { id: 'bench-attempt-0001', startedAt: now, submittedAt: now, answers: {}, correct: 5, total: 5, score: 100, passMark: 80, passed: true });
 	return r;
 }
 

@@ -10,7 +10,7 @@ import type { ExportFormat } from '../../lib/credentials/files';
 
 export type { ExportFormat };
 
-export interface ExportRequest {
+export interface EarnedCredentialExport {
 	def: CertificationDef;
 	status: CredentialStatus;
 	learnerName: string;
@@ -28,7 +28,7 @@ export interface ExportedFile {
 }
 
 /** Make the file for `format`. Throws with a learner-facing message when signing is impossible (e.g. IndexedDB blocked). */
-export async function exportFor(format: ExportFormat, req: ExportRequest): Promise<ExportedFile> {
+export async function exportFor(format: ExportFormat, req: EarnedCredentialExport): Promise<ExportedFile> {
 	const { exportCredential } = await import('../../runtime/credentials/export');
 	const { def, status } = req;
 	const file = await exportCredential(format, {

@@ -29,7 +29,7 @@
 import type { CertificationDef, Requirement, Signer } from '../../schemas/certification';
 import type { Attestation, LabAttempt, ProgressRecord, QuizAttempt, ScenarioRun } from '../../schemas/progress';
 import { bestAttempt, chronological } from '../progress/attempts';
-import { displayPercent } from '../progress/grading';
+import { displayPercent } from '../progress/percent';
 import { bandFor, formatAverage, type Band } from '../progress/self-assessment';
 import { compareTime } from '../progress/time';
 import { addYearsUtc, isoDay, renewalState } from './rules-dates';

@@ -104,7 +104,5 @@ export function gradeQuiz(key: AnswerKey, answers: Readonly<Record<string, Answe
 	return { correct, total, score: total === 0 ? 0 : (correct / total) * 100, passed: total > 0 && meetsPassMark(correct, total, key.passMark), results };
 }
 
-/** Score for display: whole percent, rounded down so 79.9 shows as 79, never as a pass mark it missed. */
-export function displayPercent(score: number): number {
-	return Math.floor(score + 1e-9);
-}
+// displayPercent lives in ./percent.ts (views that show scores need it without the grading code).
+export { displayPercent } from './percent';
