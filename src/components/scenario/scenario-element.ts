@@ -13,10 +13,10 @@
 import { act, answerProblem, currentStep, deadline, score, startRun, tick, type Answer, type RunState, type ScenarioDef } from '../../lib/scenarios/engine';
 import { clockText } from '../../lib/scenarios/clock';
 import { logLine, missed, pointsByGroup, runRecord } from '../../lib/scenarios/view';
-import { SavedRunSchema, type SavedRun } from '../../schemas/scenario-saved';
+import type { SavedRun } from '../../schemas/scenario-saved';
 import type { ScenarioStep } from '../../schemas/scenario';
 import { embeddedJson, h, replace, showError } from '../../runtime/dom';
-import { getStorage } from '../../runtime/storage';
+import { KEY_PREFIX, getStorage } from '../../runtime/storage';
 import { loadProgressStore } from '../../stores/progress-ready';
 
 const TICK_MS = 250;
@@ -42,6 +42,20 @@ class QmsScenario extends HTMLElement {
 			this.q('[data-pause]').addEventListener('click', () => this.setPaused(!this.paused));
 			this.q('[data-abandon]').addEventListener('click', () => this.abandon());
 			document.addEventListener('visibilitychange', this.onVisibility);
+			// The saved-run schema (zod) is loaded only when there is a saved run to check: most
+			// visits have none, and zod would double the island's JS (issue 8 budget, npm run bench).
+			if (getStorage().rawAt(KEY_PREFIX + this.key) === null) (this.q('[data-start]') as HTMLButtonElement).disabled = false;
+			else void this.restore();
+		} catch (e) {
+			console.error(e);
+			showError(this, 'This drill could not start. Reload the page to try again.');
+		}
+	}
+
+	/** Resume a saved run (paused), record a finished one that could not be recorded, or drop one that does not fit. */
+	private async restore(): Promise<void> {
+		try {
+			const { SavedRunSchema } = await import('../../schemas/scenario-saved');
 			const saved = getStorage().readJson(this.key, SavedRunSchema);
 			// A saved run that does not fit this build's scenario (edited since, or tampered with) is dropped.
 			const ours = saved && saved.state.scenario === this.def.id && saved.state.results.every((r) => this.def.steps.some((st) => st.id === r.step));
