@@ -2,7 +2,9 @@
  * A drill run in progress, saved by the <Scenario> island after every change so the run resumes
  * after a reload (storage key `qms-training:scenario-run:<scenario id>`). Browser-side, so
  * `zod/mini`. A stored value that does not fit is backed up and dropped by the storage adapter;
- * the learner then starts the drill again (finished runs live in the learner record, not here).
+ * the learner then starts the drill again (finished runs live in the learner record, not here). A
+ * finished run stays here only while recording it in the learner record failed (e.g. storage
+ * full): the island tries again on the next load and removes it once recorded.
  */
 import * as z from 'zod/mini';
 
@@ -42,6 +44,8 @@ export const SavedRunSchema = z.object({
 	realMs: z.int().check(z.gte(0)),
 	/** Real milliseconds since the simulated clock last moved a whole minute. */
 	carryMs: z.number().check(z.gte(0)),
+	/** When the run finished (real time, ISO); set once it finished and could not be recorded yet. */
+	finishedAt: z.optional(z.iso.datetime()),
 	/** The engine state. */
 	state: RunStateSchema,
 });

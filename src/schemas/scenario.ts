@@ -167,12 +167,14 @@ export const ScenarioSchema = z
 		injects: z.array(InjectSchema).default([]),
 		steps: z.array(ScenarioStepSchema).min(1),
 		milestones: z.array(MilestoneSchema).min(1),
-		/** Pass criteria: every milestone listed met and at least `minPoints`. */
+		/** Pass criteria: every milestone listed met, at least `minPoints` and at least `minGroups` groups fully met. */
 		pass: z.object({
 			/** Milestone ids that must all be met. */
 			milestones: z.array(Id).default([]),
 			/** Points needed (0 = none). */
 			minPoints: z.number().int().min(0).default(0),
+			/** Milestone groups (e.g. one incident each) that must have every milestone met (0 = none); 001 Engineering Lead: debug 2 simulated incidents. */
+			minGroups: z.number().int().min(0).default(0),
 			/** The rule in words, naming its source (or "this site's rule" when the seed sets none). */
 			text: z.string().min(1),
 		}),
@@ -221,6 +223,8 @@ export const ScenarioSchema = z
 			if (!milestones.has(id)) ctx.addIssue({ code: 'custom', message: `unknown milestone "${id}"`, path: ['pass', 'milestones', i] });
 		});
 		const max = s.milestones.reduce((n, m) => n + m.points, 0);
+		const groups = new Set(s.milestones.flatMap((m) => (m.group ? [m.group] : [])));
+		if (s.pass.minGroups > groups.size) ctx.addIssue({ code: 'custom', message: `more than the ${groups.size} milestone groups`, path: ['pass', 'minGroups'] });
 		if (s.pass.minPoints > max) ctx.addIssue({ code: 'custom', message: `more than the ${max} points available`, path: ['pass', 'minPoints'] });
 		let prev = 0;
 		s.steps.forEach((st, i) => {

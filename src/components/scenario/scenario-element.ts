@@ -4,16 +4,19 @@
  * saves:
  * - the run in progress after every change, under `scenario-run:<id>` through the storage adapter
  *   (src/runtime/storage.ts); after a reload it comes back paused, where it was;
- * - every finished run in the learner record (`recordScenarioRun`), then the debrief.
+ * - every finished run in the learner record (`recordScenarioRun`), then the debrief. The saved
+ *   copy is removed only once the record has it: when recording fails (storage full), the finished
+ *   run is kept under the same key, the debrief says so with a "Try saving again" button, and the
+ *   next load tries again.
  * Real time counts only while the page shows the run and it is not paused.
  */
 import { act, answerProblem, currentStep, deadline, score, startRun, tick, type Answer, type RunState, type ScenarioDef } from '../../lib/scenarios/engine';
 import { clockText } from '../../lib/scenarios/clock';
 import { logLine, missed, pointsByGroup, runRecord } from '../../lib/scenarios/view';
-import { SavedRunSchema, type SavedRun } from '../../schemas/scenario-saved';
+import type { SavedRun } from '../../schemas/scenario-saved';
 import type { ScenarioStep } from '../../schemas/scenario';
 import { embeddedJson, h, replace, showError } from '../../runtime/dom';
-import { getStorage } from '../../runtime/storage';
+import { KEY_PREFIX, getStorage } from '../../runtime/storage';
 import { loadProgressStore } from '../../stores/progress-ready';
 
 const TICK_MS = 250;
@@ -39,11 +42,31 @@ class QmsScenario extends HTMLElement {
 			this.q('[data-pause]').addEventListener('click', () => this.setPaused(!this.paused));
 			this.q('[data-abandon]').addEventListener('click', () => this.abandon());
 			document.addEventListener('visibilitychange', this.onVisibility);
+			// The saved-run schema (zod) is loaded only when there is a saved run to check: most
+			// visits have none, and zod would double the island's JS (issue 8 budget, npm run bench).
+			if (getStorage().rawAt(KEY_PREFIX + this.key) === null) (this.q('[data-start]') as HTMLButtonElement).disabled = false;
+			else void this.restore();
+		} catch (e) {
+			console.error(e);
+			showError(this, 'This drill could not start. Reload the page to try again.');
+		}
+	}
+
+	/** Resume a saved run (paused), record a finished one that could not be recorded, or drop one that does not fit. */
+	private async restore(): Promise<void> {
+		try {
+			const { SavedRunSchema } = await import('../../schemas/scenario-saved');
 			const saved = getStorage().readJson(this.key, SavedRunSchema);
 			// A saved run that does not fit this build's scenario (edited since, or tampered with) is dropped.
-			const fits = saved && saved.state.scenario === this.def.id && !saved.state.finished && saved.state.step < this.def.steps.length && saved.state.results.every((r) => this.def.steps.some((st) => st.id === r.step));
-			if (saved && !fits) getStorage().remove(this.key);
-			if (saved && fits) {
+			const ours = saved && saved.state.scenario === this.def.id && saved.state.results.every((r) => this.def.steps.some((st) => st.id === r.step));
+			const fits = ours && !saved.state.finished && saved.state.step < this.def.steps.length;
+			// A finished run left here could not be recorded last time: record it now.
+			const unrecorded = ours && saved.state.finished && saved.state.step >= this.def.steps.length;
+			if (saved && !fits && !unrecorded) getStorage().remove(this.key);
+			if (saved && unrecorded) {
+				this.run = saved;
+				void this.finish();
+			} else if (saved && fits) {
 				this.run = saved;
 				this.paused = true;
 				this.announced = saved.state.log.length;
@@ -150,22 +173,34 @@ class QmsScenario extends HTMLElement {
 		if (this.run) getStorage().writeJson(this.key, this.run);
 	}
 
+	/**
+	 * Record the finished run in the learner record; remove the saved copy only once that worked.
+	 * On failure the finished run stays saved (if even that write fails, the last in-progress copy
+	 * stays, so a reload resumes before the last decision) and the debrief offers to try again.
+	 */
 	private async finish(): Promise<void> {
 		const run = this.run!;
-		const rec = runRecord(this.def, run.state, run.startedAt, new Date().toISOString(), run.realMs);
+		run.finishedAt ??= new Date().toISOString();
+		const rec = runRecord(this.def, run.state, run.startedAt, run.finishedAt, run.realMs);
+		let saved = false;
 		let note: string;
 		try {
 			const store = await loadProgressStore();
 			const r = store.recordScenarioRun(rec);
+			saved = r.ok;
 			note = r.ok ? 'This run is saved in your progress.' : r.message;
 		} catch (e) {
 			console.error(e);
 			note = 'This run could not be saved in your progress.';
 		}
-		getStorage().remove(this.key);
+		if (saved) getStorage().remove(this.key);
+		else {
+			this.save();
+			note += ' The run is kept in this browser: free some space (for example, export and reset your progress, or remove other sites\' data), then press "Try saving again" or reload this page.';
+		}
 		this.renderLog();
-		this.renderDebrief(run.state, note);
-		this.run = null;
+		this.renderDebrief(run.state, note, saved);
+		this.run = saved ? null : run;
 	}
 
 	private decide(answer: Answer): void {
@@ -239,6 +274,14 @@ class QmsScenario extends HTMLElement {
 		this.q('[data-clock]').textContent = clockText(0, this.def.clock.start);
 		this.q('[data-left]').textContent = '';
 		stage.querySelector<HTMLElement>('[data-focus]')!.focus();
+	}
+
+	private retryButton(): HTMLButtonElement {
+		const b = h('button', { type: 'button', class: 'qms-button', 'data-retry-save': true }, 'Try saving again');
+		b.addEventListener('click', () => {
+			if (this.run?.state.finished) void this.finish();
+		});
+		return b;
 	}
 
 	private startButton(label: string): HTMLButtonElement {
@@ -332,7 +375,7 @@ class QmsScenario extends HTMLElement {
 		}
 	}
 
-	private renderDebrief(state: RunState, note: string): void {
+	private renderDebrief(state: RunState, note: string, saved: boolean): void {
 		const sc = score(this.def, state);
 		const bar = this.q('[data-left]');
 		bar.textContent = '';
@@ -357,7 +400,7 @@ class QmsScenario extends HTMLElement {
 		const missedList = miss.length ? [h('h4', {}, 'What was missed'), h('ul', {}, ...miss.map((m) => h('li', {}, m)))] : [h('p', {}, 'Nothing was missed.')];
 		const unmet = sc.passed ? h('p', {}, `Pass rule: ${this.def.pass.text}`) : h('p', {}, h('strong', {}, 'Not passed: '), sc.unmet.join(' '), ` Pass rule: ${this.def.pass.text}`);
 		const questions = [h('h4', {}, 'Debrief questions'), h('ol', {}, ...this.def.debrief.map((q) => h('li', {}, q)))];
-		replace(this.q('[data-stage]'), h('div', { 'data-debrief': true, 'data-passed': String(sc.passed) }, heading, h('p', { role: 'status' }, note), unmet, table, byGroup, ...missedList, ...questions, h('div', { class: 'scn-actions' }, this.startButton('Play again'))));
+		replace(this.q('[data-stage]'), h('div', { 'data-debrief': true, 'data-passed': String(sc.passed) }, heading, h('p', { role: saved ? 'status' : 'alert', 'data-save-note': saved ? 'saved' : 'failed' }, note), saved ? null : this.retryButton(), unmet, table, byGroup, ...missedList, ...questions, h('div', { class: 'scn-actions' }, this.startButton('Play again'))));
 		heading.focus();
 	}
 }

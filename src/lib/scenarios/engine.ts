@@ -14,7 +14,8 @@
  * - Time never goes backwards: a tick to an earlier minute changes nothing.
  * - Points: a milestone is met when its step's share right is 1 (or > 0 when `partial`) and it was
  *   done by `by`; it earns `points` (× share when partial, rounded down). Passed = finished, every
- *   milestone of `pass.milestones` met and points ≥ `pass.minPoints`.
+ *   milestone of `pass.milestones` met, points ≥ `pass.minPoints` and at least `pass.minGroups`
+ *   milestone groups with every milestone of the group met (a group = one incident of several).
  */
 import type { Scenario, ScenarioStep } from '../../schemas/scenario';
 
@@ -295,5 +296,11 @@ export function score(def: ScenarioDef, s: RunState): Score {
 		if (!m.met) unmet.push(`Not met: ${m.title}`);
 	}
 	if (points < def.pass.minPoints) unmet.push(`${points} points, ${def.pass.minPoints} needed.`);
+	const minGroups = def.pass.minGroups ?? 0;
+	if (minGroups > 0) {
+		const groups = [...new Set(milestones.flatMap((m) => (m.group ? [m.group] : [])))];
+		const full = groups.filter((g) => milestones.every((m) => m.group !== g || m.met));
+		if (full.length < minGroups) unmet.push(`Incidents or groups debugged in full: ${full.length} of ${groups.length} (${full.join(', ') || 'none'}); ${minGroups} needed.`);
+	}
 	return { points, max: maxPoints(def), milestones, passed: unmet.length === 0, unmet };
 }

@@ -51,8 +51,11 @@ test('every certificate and badge of content/certifications is listed with a sta
 	await page.locator('qms-my-credentials').scrollIntoViewIfNeeded();
 	await expect(page.locator('[data-summary]')).toContainText(`0 credentials earned`);
 	for (const id of ids) await expect(card(page, id).locator('[data-state-label]')).toHaveText(/^(In progress|Not started|Locked)$/);
-	// A drill with no scenario yet (the system outage) or a sign-off cannot be met on this site yet, and the page says so rather than hiding it.
-	await expect(card(page, 'release-manager').locator('[data-req="crisis-system-outage"]')).toContainText('not available on this site yet');
+	// Every drill a certification names now exists: crisis simulation 2 of 2 (the system outage) links to its drill and counts.
+	const outage = card(page, 'release-manager').locator('[data-req="crisis-system-outage"]');
+	await expect(outage.locator('[data-req-state]')).toHaveText('(not met yet)');
+	await expect(outage).not.toContainText('not available');
+	await expect(outage.locator('a[href="/release-readiness/release-manager/crisis-management/"]').first()).toBeVisible();
 	await expect(card(page, 'qms-professional').locator('[data-state-label]')).toHaveText('Locked');
 	await expectNoSeriousA11yViolations(page);
 });

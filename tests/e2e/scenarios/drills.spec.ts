@@ -2,7 +2,10 @@
  * Drills end to end in Chromium (issue 8), played by keyboard only: the privacy breach simulation
  * to a pass (reloaded mid-run: it resumes paused where it was), the incident simulation to a fail;
  * both runs on My progress, the passed drill meeting its `scenario-passed` requirement on
- * /credentials/, axe mid-run and at the debrief. Answers come from the scenario the page embeds.
+ * /credentials/, axe mid-run and at the debrief. The Security Lead's incident simulation to a pass
+ * that meets its requirement; with localStorage filled to its quota as the run finishes, the run is
+ * kept (retry, or a reload that resumes it) and recorded once space is freed. Answers come from
+ * the scenario the page embeds.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ScenarioDef } from '../../../src/lib/scenarios/engine';
@@ -163,4 +166,112 @@ test('message routing: ten messages routed by keyboard to a pass; axe at the deb
 	await expect(debrief).toHaveAttribute('data-passed', 'true');
 	await expect(debrief.locator('h3')).toHaveText('Debrief: passed, 10 of 10 points');
 	await expectNoSeriousA11yViolations(page);
+});
+
+const SECURITY_PAGE = '/release-readiness/security-lead/incident-response/';
+const SECURITY = 'release-readiness-security-incident';
+
+test('security incident (Security Lead, 001 Module 3): played by keyboard to a pass, its certification requirement met on My credentials', async ({ page }) => {
+	// Before: the requirement links to the drill and counts, not "not available yet".
+	await page.goto('/credentials/');
+	const req = page.locator('[data-cred="security-lead"] [data-req="incident-simulation"]');
+	await req.scrollIntoViewIfNeeded();
+	await expect(req.locator('[data-req-state]')).toHaveText('(not met yet)');
+	await expect(req).not.toContainText('not available');
+	await expect(req.locator(`a[href="${SECURITY_PAGE}"]`).first()).toBeVisible();
+
+	await page.goto(SECURITY_PAGE);
+	const { root, def } = await start(page, SECURITY);
+	await expect(root.locator('[data-log]')).toContainText("' OR 1=1 --");
+	await decide(root, def, 'contain');
+	await expect(root.locator('[data-log]')).toContainText('access logs and a copy of the database are kept');
+	await decide(root, def, 'investigate');
+	await expect(root.locator('[data-clock]')).toHaveText(/^minute 3\d$/);
+	await decide(root, def, 'remediate');
+	await decide(root, def, 'communicate');
+	const debrief = root.locator('[data-debrief]');
+	await expect(debrief).toHaveAttribute('data-passed', 'true');
+	await expect(debrief.locator('h3')).toHaveText('Debrief: passed, 4 of 4 points');
+	await expect(debrief.locator('[data-save-note]')).toHaveText('This run is saved in your progress.');
+	await expectNoSeriousA11yViolations(page);
+
+	await page.goto('/credentials/');
+	await req.scrollIntoViewIfNeeded();
+	await expect(req.locator('[data-req-state]')).toHaveText('(met)');
+	await expect(req).toContainText('Passed with 4 of 4 points');
+});
+
+/** Fill localStorage (under keys of no feature of ours) until not one more character fits. Returns the keys used. */
+async function fillStorage(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const keys: string[] = [];
+		let size = 1 << 20;
+		while (size >= 1) {
+			const key = `filler-${keys.length}`;
+			try {
+				localStorage.setItem(key, 'x'.repeat(size));
+				keys.push(key);
+			} catch {
+				size = Math.floor(size / 2);
+			}
+		}
+		return keys;
+	});
+}
+
+test('storage full when a run finishes: the run is not lost, the page says so, and it is recorded once space is freed', async ({ page }) => {
+	const KEY = `qms-training:scenario-run:${SECURITY}`;
+	const runs = () => page.evaluate(() => (JSON.parse(localStorage.getItem('qms-training:progress') ?? '{"scenarios":[]}') as { scenarios: { scenario: string }[] }).scenarios.length);
+	await page.goto(SECURITY_PAGE);
+	const { root, def } = await start(page, SECURITY);
+	for (const id of ['contain', 'investigate', 'remediate']) await decide(root, def, id);
+	const before = await runs();
+	const filler = await fillStorage(page);
+	expect(filler.length).toBeGreaterThan(0);
+	await decide(root, def, 'communicate');
+
+	const debrief = root.locator('[data-debrief]');
+	await expect(debrief).toHaveAttribute('data-passed', 'true');
+	const note = debrief.locator('[data-save-note="failed"]');
+	await expect(note).toHaveAttribute('role', 'alert');
+	await expect(note).toContainText('The run is kept in this browser');
+	// Not recorded, and the saved copy of the run is still there (the last one that fitted).
+	expect(await runs()).toBe(before);
+	const kept = await page.evaluate((k) => localStorage.getItem(k), KEY);
+	expect(kept).not.toBeNull();
+	expect((JSON.parse(kept!) as { state: { results: unknown[] } }).state.results.length).toBeGreaterThanOrEqual(3);
+	await expectNoSeriousA11yViolations(page);
+
+	// Space freed: "Try saving again" records it and only then removes the saved copy.
+	await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), filler);
+	await press(debrief.getByRole('button', { name: 'Try saving again' }));
+	await expect(debrief.locator('[data-save-note="saved"]')).toHaveText('This run is saved in your progress.');
+	await expect(debrief.getByRole('button', { name: 'Try saving again' })).toHaveCount(0);
+	expect(await runs()).toBe(before + 1);
+	expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
+});
+
+test('storage full when a run finishes, then a reload: the run comes back paused before its last decision, nothing lost', async ({ page }) => {
+	const KEY = `qms-training:scenario-run:${SECURITY}`;
+	await page.goto(SECURITY_PAGE);
+	const { root, def } = await start(page, SECURITY);
+	for (const id of ['contain', 'investigate', 'remediate']) await decide(root, def, id);
+	const filler = await fillStorage(page);
+	await decide(root, def, 'communicate');
+	await expect(root.locator('[data-save-note="failed"]')).toBeVisible();
+	expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).not.toBeNull();
+
+	await page.reload();
+	const again = drill(page, SECURITY);
+	await again.scrollIntoViewIfNeeded();
+	await expect(again.locator('[data-stage]')).toContainText('Paused');
+	await expect(again.locator('fieldset[data-step="communicate"] input').first()).toBeDisabled();
+	await expect(again.locator('[data-log]')).toContainText('access logs and a copy of the database are kept');
+	await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), filler);
+	await press(again.getByRole('button', { name: 'Resume' }));
+	await decide(again, def, 'communicate');
+	await expect(again.locator('[data-save-note="saved"]')).toHaveText('This run is saved in your progress.');
+	expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
+	await page.goto('/progress/');
+	await expect(page.locator(`[data-drill-runs] tr[data-scenario="${SECURITY}"]`)).toHaveCount(1);
 });

@@ -292,6 +292,104 @@ describe('schema errors name the field', () => {
 });
 
 // Random play: any sequence of ticks (forward or back) and answers (right, wrong or invalid).
+/** Play every step: right for the step ids in `rightIds`, wrong for the others; each answered as soon as it opens. */
+function playSome(def: ScenarioDef, rightIds: string[]): RunState {
+	let s = startRun(def);
+	while (!s.finished) s = act(def, s, rightIds.includes(currentStep(def, s)!.id) ? right(def, s) : wrong(def, s), s.minute);
+	return s;
+}
+
+describe('crisis simulations 2 of 2: system outage (001, Release Manager Training Checklist, Phase 3)', () => {
+	const def = loadScenario('release-readiness-system-outage');
+	it("uses the four checks and pass = 4/4 of the seed's other crisis simulation (001, Exercise 2), 5-minute decisions, a 120-minute clock", () => {
+		expect(def.milestones.map((m) => m.title)).toEqual(['Did you restore service within 15 minutes?', 'Did you notify affected users?', 'Did you follow the playbook steps?', 'Did you communicate clearly?']);
+		expect(def.pass).toMatchObject({ milestones: ['contained', 'notified', 'playbook', 'communicated'], minPoints: 4, minGroups: 0 });
+		expect(def.steps.every((s) => s.limit === 5)).toBe(true);
+		expect(def.clock.end).toBe(120);
+		expect(def.pass.text).toMatch(/seed sets no assessment/);
+	});
+	it('3 of 4 checks fails: a vague status note', () => {
+		const sc = score(def, playSome(def, ['playbook', 'confirm', 'contain', 'level', 'remediate', 'notify']));
+		expect(sc).toMatchObject({ points: 3, max: 4, passed: false, unmet: ['Not met: Did you communicate clearly?', '3 points, 4 needed.'] });
+	});
+	it('service restored after minute 15 is not a pass, even with every decision right', () => {
+		let s = startRun(def);
+		s = act(def, s, right(def, s), 0); // playbook
+		s = act(def, s, right(def, s), 5); // confirm at 5, done at 8 (reproduce takes 3)
+		s = act(def, s, right(def, s), 8); // restore takes 8: done at 16
+		while (!s.finished) s = act(def, s, right(def, s), s.minute);
+		const sc = score(def, s);
+		expect(sc.passed).toBe(false);
+		expect(sc.milestones[0]).toMatchObject({ id: 'contained', met: false, why: 'Done at 16 min, after the deadline of 15 min.' });
+	});
+	it('investigating the root cause before restoring service keeps users down (a branch) and misses the 15 minutes', () => {
+		let s = startRun(def);
+		s = act(def, s, right(def, s), 0);
+		s = act(def, s, right(def, s), 0);
+		s = act(def, s, 'root-cause-first', s.minute);
+		expect(s.log.some((l) => l.text.includes('Users keep hitting failing downloads'))).toBe(true);
+		while (!s.finished) s = act(def, s, right(def, s), s.minute);
+		expect(score(def, s).passed).toBe(false);
+	});
+});
+
+describe('security incident simulation (001, Security Lead Training, Module 3: Incident Response)', () => {
+	const def = loadScenario('release-readiness-security-incident');
+	it('one check per Module 3 skill (rapid containment, investigation, remediation, communication), all four needed', () => {
+		expect(def.milestones.map((m) => m.step)).toEqual(['contain', 'investigate', 'remediate', 'communicate']);
+		expect(def.pass).toMatchObject({ milestones: ['contained', 'investigated', 'remediated', 'communicated'], minPoints: 4 });
+		expect(def.milestones[0]!.by).toBe(15);
+		expect(def.situation).toMatch(/SQL injection/);
+		expect(def.situation).toMatch(/data breach/);
+	});
+	it('a blocklist instead of parameterised queries fails: 3 of 4', () => {
+		const sc = score(def, playSome(def, ['contain', 'investigate', 'communicate']));
+		expect(sc).toMatchObject({ points: 3, passed: false });
+		expect(sc.unmet).toContain('Not met: Did you remediate the cause?');
+	});
+	it('investigation must name how, what and since when, and not who to blame', () => {
+		let s = startRun(def);
+		s = act(def, s, right(def, s), 0);
+		s = act(def, s, ['how', 'what', 'since', 'who-wrote'], s.minute);
+		expect(s.results[1]!.share).toBeLessThan(1);
+		while (!s.finished) s = act(def, s, right(def, s), s.minute);
+		expect(score(def, s).passed).toBe(false);
+	});
+	it('the evidence inject follows taking the endpoint offline; leaving it running brings the "more records leave" inject instead', () => {
+		const off = act(def, startRun(def), 'offline', 0);
+		expect(off.log.some((l) => l.text.includes('access logs and a copy of the database are kept'))).toBe(true);
+		const live = act(def, startRun(def), 'patch-live', 0);
+		expect(live.log.some((l) => l.text.includes('more user records leave'))).toBe(true);
+		expect(live.log.some((l) => l.text.includes('access logs'))).toBe(false);
+	});
+});
+
+describe('engineering lead incidents (001, Engineering Lead Training: debug 2 simulated incidents)', () => {
+	const def = loadScenario('release-readiness-engineering-incident');
+	it('holds the three incidents of Module 3 (memory leak, crash, slow queries), each a root cause and a hotfix-or-rollback task', () => {
+		expect([...new Set(def.milestones.map((m) => m.group))]).toEqual(['Memory leak', 'Crash', 'Slow queries']);
+		expect(def.pass).toMatchObject({ minGroups: 2, minPoints: 0, milestones: [] });
+	});
+	it('2 of 3 incidents debugged passes (any two)', () => {
+		for (const pair of [['leak', 'crash'], ['leak', 'slow'], ['crash', 'slow']]) {
+			const sc = score(def, playSome(def, pair.flatMap((p) => [`${p}-cause`, `${p}-fix`])));
+			expect(sc).toMatchObject({ points: 4, passed: true, unmet: [] });
+		}
+	});
+	it('1 incident debugged fails, and so do 4 of 6 tasks spread over three incidents', () => {
+		const one = score(def, playSome(def, ['crash-cause', 'crash-fix']));
+		expect(one).toMatchObject({ passed: false, unmet: ['Incidents or groups debugged in full: 1 of 3 (Crash); 2 needed.'] });
+		const spread = score(def, playSome(def, ['leak-cause', 'leak-fix', 'crash-cause', 'slow-fix']));
+		expect(spread).toMatchObject({ points: 4, passed: false });
+	});
+	it('the crash calls for a rollback (no fix in sight), the slow queries for a hotfix (one query and an index)', () => {
+		const crash = def.steps.find((s) => s.id === 'crash-fix')!;
+		const slow = def.steps.find((s) => s.id === 'slow-fix')!;
+		expect(crash.kind === 'single' && crash.choices.find((c) => c.correct)!.id).toBe('rollback');
+		expect(slow.kind === 'single' && slow.choices.find((c) => c.correct)!.id).toBe('hotfix');
+	});
+});
+
 const ids = scenarioIds();
 const defs = new Map(ids.map((id) => [id, loadScenario(id)]));
 const action = fc.oneof(
@@ -322,6 +420,8 @@ describe('properties', () => {
 						expect(s.finished).toBe(true);
 						expect(sc.points).toBeGreaterThanOrEqual(def.pass.minPoints);
 						for (const m of def.pass.milestones) expect(sc.milestones.find((x) => x.id === m)!.met).toBe(true);
+						const groups = [...new Set(sc.milestones.flatMap((m) => (m.group ? [m.group] : [])))];
+						expect(groups.filter((g) => sc.milestones.every((m) => m.group !== g || m.met)).length).toBeGreaterThanOrEqual(def.pass.minGroups);
 					}
 				}
 			}),
