@@ -50,8 +50,9 @@ function fail(problem: ImportProblem, why: string): ImportResult & { ok: false }
 /** Size check alone, for refusing a file before reading it. `bytes` is the file size. */
 export function checkImportSize(bytes: number): ImportResult | null {
 	if (bytes > MAX_IMPORT_BYTES) {
-		const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
-		return fail('too-large', `The file is ${mb(bytes)} MB; the limit is ${mb(MAX_IMPORT_BYTES)} MB.`);
+		// The file's size is rounded up, so a file just over the limit does not read as "5.0 MB; the limit is 5.0 MB".
+		const mb = (n: number, round: (x: number) => number) => (round((n / (1024 * 1024)) * 10) / 10).toFixed(1);
+		return fail('too-large', `The file is ${mb(bytes, Math.ceil)} MB; the limit is ${mb(MAX_IMPORT_BYTES, Math.round)} MB.`);
 	}
 	return null;
 }

@@ -59,7 +59,9 @@ describe('parseImport', () => {
 		expect(checkImportSize(MAX_IMPORT_BYTES)).toBeNull();
 		const r = await parseImport('{}', MAX_IMPORT_BYTES + 1);
 		expect(r).toMatchObject({ ok: false, problem: 'too-large' });
-		expect(!r.ok && r.message).toContain('limit is 5.0 MB');
+		// One byte over reads as over the limit, not as "5.0 MB; the limit is 5.0 MB".
+		expect(!r.ok && r.reason).toBe('The file is 5.1 MB; the limit is 5.0 MB.');
+		expect(checkImportSize(MAX_IMPORT_BYTES + 512 * 1024)).toMatchObject({ reason: 'The file is 5.5 MB; the limit is 5.0 MB.' });
 	});
 
 	it('refuses a truncated file', async () => {
