@@ -67,7 +67,8 @@ console.log(`build time: ${buildSeconds === null ? 'skipped (--no-build)' : `${b
 
 printStorage(await storageFigures());
 
-const port = 4391;
+// BENCH_PORT: several checkouts on one machine each bench their own build.
+const port = Number(process.env.BENCH_PORT ?? 4391);
 const server = spawn(join(root, 'node_modules/.bin/astro'), ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
 	cwd: root,
 	stdio: 'ignore',
