@@ -55,8 +55,8 @@ class QmsHuntBar extends HTMLElement {
 	private build(): void {
 		this.built = true;
 		this.pauseButton.addEventListener('click', () => this.change((s, now) => (isPaused(s) ? resume(s, now) : pause(s, now))));
-		this.skipButton.addEventListener('click', () => this.change(skip));
-		this.endButton.addEventListener('click', () => this.change(endHunt));
+		this.skipButton.addEventListener('click', () => this.act(skip));
+		this.endButton.addEventListener('click', () => this.act(endHunt));
 		this.closeButton.addEventListener('click', () => {
 			clearHunt();
 		});
@@ -68,6 +68,15 @@ class QmsHuntBar extends HTMLElement {
 				h('div', { class: 'hunt-controls' }, this.time, this.pauseButton, this.skipButton, this.endButton, this.progressLink, this.closeButton),
 			),
 		);
+	}
+
+	/**
+	 * A control in the bar was used: apply it; when that finished the hunt, the control is now hidden,
+	 * so focus moves to Close (the learner was in the bar already; nothing else ever moves focus).
+	 */
+	private act(rule: (s: HuntState, now: number) => HuntState): void {
+		this.change(rule);
+		if (this.state && isFinished(this.state) && !this.contains(document.activeElement)) this.closeButton.focus();
 	}
 
 	/** Read the stored hunt, count this page as an arrival, and show it (or hide when none). */

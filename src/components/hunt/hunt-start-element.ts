@@ -35,6 +35,7 @@ class QmsHuntStart extends HTMLElement {
 		const busy = running !== null && !isFinished(running);
 		button.disabled = busy;
 		if (busy) this.status(`A hunt is running (target ${running.current + 1} of ${running.targets.length}): its clue and timer are in the hunt bar at the bottom of the page. End it there to start another.`);
+		else if (running) this.status('Your last hunt is finished: its result is in the hunt bar and on My progress. Start another whenever you like.');
 	}
 
 	private async start(seedText: string): Promise<void> {

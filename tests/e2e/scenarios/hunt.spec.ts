@@ -141,6 +141,8 @@ test('hunt: a target left past 2 minutes times out, pause stops the clock, and t
 	await expect(clue(page)).toContainText('Skipped target 2');
 	await bar(page).getByRole('button', { name: 'End hunt' }).press('Enter');
 	await expect(clue(page)).toContainText('Hunt finished: 0 of 5 found in under 2:00 each. Not passed.');
+	// End is gone with the hunt, so focus moves within the bar to Close, not to the page.
+	await expect(bar(page).getByRole('button', { name: 'Close' })).toBeFocused();
 	await expect(bar(page).locator('.hunt-note')).toHaveText('This hunt is saved in your progress.');
 
 	await page.goto('/progress/');
