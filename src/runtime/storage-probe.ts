@@ -41,3 +41,16 @@ export function probeStorage(backend: StorageBackend): { ok: true } | { ok: fals
 		return { ok: false, reason: (e as Error)?.message || String(e) };
 	}
 }
+
+/**
+ * Whether anything is stored under `qms-training:<name>`, without reading or validating it (false
+ * when storage cannot be used). For always-loaded scripts that load a feature only when it has
+ * saved state (the find-it-fast hunt bar); the feature then reads it through ./storage.ts.
+ */
+export function hasStored(name: string): boolean {
+	try {
+		return window.localStorage.getItem(KEY_PREFIX + name) !== null;
+	} catch {
+		return false;
+	}
+}

@@ -8,6 +8,7 @@
  * - `lab:<lab id>:files:backup`     the files as they were before the lab's last Reset
  * - `backup:<name>@<time>`          damaged data that could not be read at all, kept whole
  * - `backup:<name>.parts@<time>`    parts of a record set aside on read (JSON `{ from, at, setAside: [{ label, … }] }`)
+ * - `hunt`                          a find-it-fast hunt in progress (src/schemas/hunt-state.ts)
  * - `probe`                         written and removed to test that storage works
  * Names never contain "@"; `<time>` is ISO 8601.
  *

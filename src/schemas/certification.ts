@@ -84,6 +84,19 @@ const ScenarioPassed = z.object({
 	count: z.number().int().positive().default(1),
 });
 
+/**
+ * The find-it-fast hunt passed `count` times: five random pages, each found in under 2 minutes
+ * (001, Core Competencies, Universal Competency 1; runs in the learner record's `hunts`).
+ */
+const HuntPassed = z.object({
+	...RequirementBase,
+	kind: z.literal('hunt-passed'),
+	/** Page id of the page that plays the hunt. */
+	page: PageId,
+	/** Passed hunts needed (distinct runs); default 1. */
+	count: z.number().int().positive().default(1),
+});
+
 /** Evidence from outside the browser, recorded by the learner, counted only once signed off (sign-off does not exist yet). */
 const Attested = z.object({
 	...RequirementBase,
@@ -109,7 +122,7 @@ const SignOff = z.object({
 });
 
 export const RequirementSchema = z
-	.discriminatedUnion('kind', [QuizPassed, ModulesRead, ModulesDone, LabPassed, ChecklistComplete, SelfAssessment, ScenarioPassed, Attested, SignOff])
+	.discriminatedUnion('kind', [QuizPassed, ModulesRead, ModulesDone, LabPassed, ChecklistComplete, SelfAssessment, ScenarioPassed, HuntPassed, Attested, SignOff])
 	.superRefine((r, ctx) => {
 		if ((r.kind === 'modules-read' || r.kind === 'modules-done') && (r.path === undefined) === (r.pages === undefined)) {
 			ctx.addIssue({ code: 'custom', path: ['path'], message: 'give either path or pages' });

@@ -40,6 +40,10 @@ export const LIMITS = {
 	entries: 5000,
 	/** Lab runs kept per lab besides the best one; older runs are counted, not kept (src/lib/progress/record.ts). */
 	labRunsKept: 20,
+	/** Title of one find-it-fast hunt target as kept in a run, characters. */
+	huntTitle: 300,
+	/** Targets in one find-it-fast hunt run. */
+	huntTargets: 20,
 	/** Length of an ISO 8601 time as the peek accepts it, characters. */
 	isoTime: 40,
 } as const;

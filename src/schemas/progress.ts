@@ -11,7 +11,7 @@
  * Version history (migrations: src/lib/progress/migrate.ts): 1 is the first version; 2 adds
  * `attestations` (issue 7: evidence a learner records that cannot happen in a browser); 3 adds
  * `signOffs` (issue 9: signed endorsements a lead made for the learner's sign-off requests); 4 adds
- * `scenarios` (issue 8: finished drill runs).
+ * `scenarios` (issue 8: finished drill runs); 5 adds `hunts` (issue 8: finished find-it-fast hunts).
  */
 import * as z from 'zod/mini';
 import { PROGRESS_VERSION } from '../lib/progress/version';
@@ -267,7 +267,50 @@ export const ScenarioRunSchema = z
 	.check(z.refine((r) => r.score <= r.max, { message: 'score must not exceed max', path: ['score'] }));
 export type ScenarioRun = z.infer<typeof ScenarioRunSchema>;
 
-/** The whole learner record, version 3. */
+/** One target of a find-it-fast hunt and how it went (src/lib/hunt/run.ts). */
+export const HuntTargetRecordSchema = z.object({
+	/** Page id of the target. */
+	page: PageId,
+	/** The page's title at the time. */
+	title: LearnerText(LIMITS.huntTitle),
+	/** Found (on its page before the limit), skipped by the learner, or timed out at the limit. */
+	status: z.enum(['found', 'skipped', 'timed-out']),
+	/** Time spent on it, milliseconds (pauses excluded). */
+	ms: z.int().check(z.gte(0)),
+});
+export type HuntTargetRecord = z.infer<typeof HuntTargetRecordSchema>;
+
+/**
+ * One finished find-it-fast hunt (001, Universal Competency 1 "Release Documentation Navigation":
+ * "Navigate to 5 random docs by topic/role/phase", "Find relevant document in <2 minutes"); every
+ * run is kept. `passed` is refused unless every target was found in under `limitMs`.
+ */
+export const HuntRunSchema = z
+	.object({
+		/** Random id; runs are merged as a union by id. */
+		id: EntryId,
+		/** When the hunt started (real time). */
+		startedAt: IsoTime,
+		/** When it finished (real time). */
+		finishedAt: IsoTime,
+		/** Seed of the draw: the hunt page's `?seed=` replays the same targets. */
+		seed: z.int().check(z.gte(0), z.lte(0xffff_ffff)),
+		/** Time allowed per target, milliseconds (120 000: "<2 minutes"). */
+		limitMs: z.int().check(z.gte(1)),
+		/** The targets in the order drawn. */
+		targets: z.array(HuntTargetRecordSchema).check(z.minLength(1), z.maxLength(LIMITS.huntTargets)),
+		/** Every target found in under limitMs. */
+		passed: z.boolean(),
+	})
+	.check(
+		z.refine((r) => !r.passed || r.targets.every((t) => t.status === 'found' && t.ms < r.limitMs), {
+			message: 'a passed hunt must have every target found within the limit',
+			path: ['passed'],
+		}),
+	);
+export type HuntRun = z.infer<typeof HuntRunSchema>;
+
+/** The whole learner record, version 5. */
 export const ProgressSchema = z.object({
 	/** Schema version; see PROGRESS_VERSION. */
 	version: z.literal(PROGRESS_VERSION),
@@ -298,5 +341,7 @@ export const ProgressSchema = z.object({
 	signOffs: z.array(SignOffEntrySchema).check(z.maxLength(LIMITS.signOffs)),
 	/** Every finished drill run (since version 4). */
 	scenarios: z.array(ScenarioRunSchema).check(z.maxLength(MANY)),
+	/** Every finished find-it-fast hunt (since version 5). */
+	hunts: z.array(HuntRunSchema).check(z.maxLength(MANY)),
 });
 export type ProgressRecord = z.infer<typeof ProgressSchema>;

@@ -23,6 +23,7 @@ import {
 	SignOffEntrySchema,
 	type Attestation,
 	type FeedbackEntry,
+	type HuntRun,
 	type LabAttempt,
 	type ProgressRecord,
 	type QuizAttempt,
@@ -266,6 +267,15 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 			return { ...update((r) => R.addScenarioRun(r, full)), run: full };
 		},
 
+		/**
+		 * Keep one finished find-it-fast hunt (issue 8). The run carries its own id (made when the hunt
+		 * started), so recording it again after a reload keeps one run. Refused (ok: false) when the
+		 * schema refuses it, e.g. `passed` with a target not found in time.
+		 */
+		recordHuntRun(run: HuntRun): ActionResult {
+			return update((r) => R.addHuntRun(r, run));
+		},
+
 		/** Remove an attested item by id (kept as a removal marker so other tabs and imports do not restore it). */
 		removeAttestation(id: string): ActionResult {
 			return update((r) => R.removeAttestation(r, id, now()));
@@ -378,6 +388,7 @@ export const {
 	removeAttestation,
 	addSignOff,
 	recordScenarioRun,
+	recordHuntRun,
 	setDisplayName,
 	exportRecord,
 	previewImport,

@@ -225,11 +225,48 @@ export function dashboardView<N>(m: Make<N>, data: DashboardData, record: Progre
 		return h('section', { class: 'program', 'aria-labelledby': 'progress-drills' }, h('h2', { id: 'progress-drills' }, 'Drills and simulations'), ...(runs.length ? [h('p', {}, `${countOf(runs.length, 'run')}, ${passed} passed.`)] : []), body);
 	}
 
+	/** Find-it-fast hunts (issue 8; 001 Universal Competency 1), newest first: when, each target with its time, passed or not. */
+	function hunts(): N {
+		const runs = [...record.hunts].reverse();
+		const status = { found: 'found', skipped: 'skipped', 'timed-out': 'timed out' } as const;
+		const seconds = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}`;
+		const body = runs.length
+			? h(
+					'table',
+					{ 'data-hunt-runs': true },
+					th('Finished', 'Targets (time on each)', 'Result', 'Seed'),
+					h(
+						'tbody',
+						{},
+						...runs.slice(0, 50).map((r) =>
+							h(
+								'tr',
+								{ 'data-hunt': r.id },
+								h('th', { scope: 'row' }, dates.dateTime(r.finishedAt)),
+								h('td', {}, h('ol', {}, ...r.targets.map((t) => h('li', {}, link(t.page, t.title), ` — ${status[t.status]}, ${seconds(t.ms)}`)))),
+								h('td', {}, r.passed ? 'Passed' : 'Not passed'),
+								h('td', {}, String(r.seed)),
+							),
+						),
+					),
+				)
+			: h('p', {}, 'No hunt played yet.');
+		const passed = record.hunts.filter((r) => r.passed).length;
+		return h(
+			'section',
+			{ class: 'program', 'aria-labelledby': 'progress-hunts' },
+			h('h2', { id: 'progress-hunts' }, 'Find-it-fast hunts'),
+			h('p', {}, ...(runs.length ? [`${countOf(runs.length, 'hunt')}, ${passed} passed. `] : []), 'Five pages, each found in under 2 minutes: ', link('release-readiness/scenarios/find-it-fast', 'play the hunt'), '.'),
+			body,
+		);
+	}
+
 	const programs = new CurriculumProgress(data.index, record).programs();
 	return [
 		...(programs.length ? programs.map(program) : [h('p', {}, 'No learning paths are published yet.')]),
 		other(),
 		drills(),
+		hunts(),
 		h(
 			'p',
 			{ class: 'muted' },

@@ -76,6 +76,7 @@ export function buildCertificationCatalog(input: CatalogInput): CertificationCat
 				want.scenarios.add(r.scenario);
 			}
 			if ((r.kind === 'attested' || r.kind === 'sign-off') && r.page) addPage(r.page);
+			if (r.kind === 'hunt-passed') addPage(r.page);
 			if (r.kind === 'modules-read' || r.kind === 'modules-done') {
 				if (r.path) addPage(r.path);
 				r.pages?.forEach(addPage);

@@ -70,6 +70,7 @@ export function validateCertifications(input: ValidationInput): string[] {
 					r.pages?.forEach((p, j) => pages.has(p) || err(`${at}.pages[${j}]`, `"${p}" is not a page id`));
 					break;
 				case 'scenario-passed':
+				case 'hunt-passed':
 					if (!pages.has(r.page)) err(`${at}.page`, `"${r.page}" is not a page id`);
 					break;
 				case 'attested':

@@ -14,6 +14,8 @@
  *   named) ticked. self-assessment: the latest submission averages at least `minAverage`.
  * - scenario-passed: `count` finished runs of the drill that met its pass criteria (issue 8,
  *   content/scenarios); a drill id with no scenario file is reported `available: false`, never met.
+ * - hunt-passed: `count` finished find-it-fast hunts that passed, every target found in under 2
+ *   minutes (001, Universal Competency 1; record `hunts`).
  * - attested: met when at least `count` of the learner's items are approved in a verified sign-off
  *   that counts on this site (issue 9). The page passes the sign-offs already checked
  *   (src/lib/signoff/endorsement.ts: signature, structure, id) and named under the site's trust
@@ -108,8 +110,8 @@ export interface CertificationCatalog {
 
 /** One piece of evidence behind a requirement (and in the Open Badges `evidence` list). */
 export interface Evidence {
-	kind: 'quiz' | 'lab' | 'checklist' | 'reading' | 'self-assessment' | 'attestation' | 'sign-off' | 'scenario';
-	/** Quiz, lab, checklist, page, assessment or scenario id; the attested item's id. */
+	kind: 'quiz' | 'lab' | 'checklist' | 'reading' | 'self-assessment' | 'attestation' | 'sign-off' | 'scenario' | 'hunt';
+	/** Quiz, lab, checklist, page, assessment or scenario id; the attested item's id; the hunt run's id. */
 	id: string;
 	/** Its title (attested items: what the learner wrote). */
 	name: string;
@@ -409,6 +411,36 @@ function evalScenario(r: Extract<Requirement, { kind: 'scenario-passed' }>, ctx:
 	};
 }
 
+/** hunt-passed: `count` finished find-it-fast hunts that passed (record `hunts`, version 5). */
+function evalHunt(r: Extract<Requirement, { kind: 'hunt-passed' }>, ctx: Context): Partial_ {
+	const page = own(ctx.catalog.pages, r.page);
+	const title = page?.title ?? r.page;
+	const times = r.count === 1 ? '' : ` ${r.count} times`;
+	const runs = [...ctx.record.hunts].sort((a, b) => compareTime(a.finishedAt, b.finishedAt) || (a.id < b.id ? -1 : 1));
+	const passes = runs.filter((x) => x.passed);
+	const met = passes.length >= r.count;
+	const counted = passes.slice(0, r.count);
+	const slowest = (x: (typeof runs)[number]) => Math.max(...x.targets.map((t) => t.ms));
+	const evidence: Evidence[] = counted.map((x, i) => ({
+		kind: 'hunt',
+		id: x.id,
+		name: title,
+		description: `Found ${x.targets.length} of ${x.targets.length} pages, the slowest in ${Math.round(slowest(x) / 1000)} s, on ${isoDay(x.finishedAt)}${r.count > 1 ? ` (pass ${i + 1} of ${r.count})` : ''}`,
+		at: x.finishedAt,
+		...(page ? { href: page.href } : {}),
+	}));
+	const so = runs.length === 0 ? 'not played yet' : `${passes.length} of ${runs.length} ${runs.length === 1 ? 'hunt' : 'hunts'} passed so far`;
+	return {
+		met,
+		available: true,
+		...(page ? { href: page.href } : {}),
+		progress: { done: Math.min(passes.length, r.count), total: r.count },
+		missing: met ? [] : [`Pass the find-it-fast hunt${times} in ${quote(title)} (${so})`],
+		evidence,
+		...(met ? { metAt: counted[r.count - 1]!.finishedAt } : {}),
+	};
+}
+
 /** The learner's attested items (not removed) for one requirement, oldest first. */
 export function attestationsFor(record: Pick<ProgressRecord, 'attestations'>, certification: string, requirement: string): Attestation[] {
 	return record.attestations
@@ -515,6 +547,9 @@ function evaluateRequirement(r: Requirement, ctx: Context): RequirementStatus {
 			break;
 		case 'scenario-passed':
 			s = evalScenario(r, ctx);
+			break;
+		case 'hunt-passed':
+			s = evalHunt(r, ctx);
 			break;
 		case 'attested':
 			s = evalAttested(r, ctx);

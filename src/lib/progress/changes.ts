@@ -16,6 +16,7 @@ export type Change =
 	| { kind: 'attestations'; added: number; removed: number }
 	| { kind: 'sign-offs'; count: number }
 	| { kind: 'scenario-runs'; count: number }
+	| { kind: 'hunt-runs'; count: number }
 	| { kind: 'display-name'; from: string; to: string };
 
 const ids = (xs: readonly { id: string }[]) => new Set(xs.map((x) => x.id));
@@ -75,6 +76,8 @@ export function describeChanges(before: ProgressRecord, after: ProgressRecord): 
 	if (so) out.push({ kind: 'sign-offs', count: so });
 	const runs = countNew(before.scenarios, after.scenarios);
 	if (runs) out.push({ kind: 'scenario-runs', count: runs });
+	const hunts = countNew(before.hunts, after.hunts);
+	if (hunts) out.push({ kind: 'hunt-runs', count: hunts });
 	if (before.profile.displayName !== after.profile.displayName) {
 		out.push({ kind: 'display-name', from: before.profile.displayName, to: after.profile.displayName });
 	}
@@ -108,6 +111,8 @@ export function changeText(c: Change, title: (id: string) => string = (id) => id
 			return `${plural(c.count, 'signed sign-off')} added.`;
 		case 'scenario-runs':
 			return `${plural(c.count, 'drill run')} added.`;
+		case 'hunt-runs':
+			return `${plural(c.count, 'find-it-fast hunt')} added.`;
 		case 'display-name':
 			return c.to === '' ? 'Display name removed.' : `Display name set to "${c.to}".`;
 	}

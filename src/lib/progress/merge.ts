@@ -67,6 +67,7 @@ export function merge(a: ProgressRecord, b: ProgressRecord): ProgressRecord {
 		attestations: [...a.attestations, ...b.attestations],
 		signOffs: [...a.signOffs, ...b.signOffs],
 		scenarios: [...a.scenarios, ...b.scenarios],
+		hunts: [...a.hunts, ...b.hunts],
 	});
 }
 

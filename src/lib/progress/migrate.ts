@@ -19,6 +19,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
 	2: (old) => ({ ...old, signOffs: [] }),
 	/** 3 → 4: the `scenarios` list of drill runs (issue 8) starts empty. */
 	3: (old) => ({ ...old, scenarios: [] }),
+	/** 4 → 5: the `hunts` list of find-it-fast hunts (issue 8) starts empty. */
+	4: (old) => ({ ...old, hunts: [] }),
 };
 
 export type MigrationResult =

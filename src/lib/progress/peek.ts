@@ -112,7 +112,7 @@ function parse(raw: string): { ok: true; value: unknown } | { ok: false } {
 /**
  * Check the top level of a parsed learner record against the shape of ProgressSchema
  * (src/schemas/progress.ts): `version`, `epoch` and `updatedAt`, `profile`, the maps `quizzes`,
- * `checklists`, `reading`, `labs` and the lists `selfAssessments`, `feedback`, `attestations`, `signOffs`, `scenarios`. Returns null when
+ * `checklists`, `reading`, `labs` and the lists `selfAssessments`, `feedback`, `attestations`, `signOffs`, `scenarios`, `hunts`. Returns null when
  * it fits, else the reason.
  */
 export function recordShapeProblem(v: unknown, version = PROGRESS_VERSION): PeekReason | null {
@@ -130,7 +130,8 @@ export function recordShapeProblem(v: unknown, version = PROGRESS_VERSION): Peek
 		Array.isArray(v.feedback) &&
 		Array.isArray(v.attestations) &&
 		Array.isArray(v.signOffs) &&
-		Array.isArray(v.scenarios);
+		Array.isArray(v.scenarios) &&
+		Array.isArray(v.hunts);
 	return fits ? null : 'bad-shape';
 }
 

@@ -8,6 +8,7 @@ import {
 	type Attestation,
 	type Certification,
 	type FeedbackEntry,
+	type HuntRun,
 	type LabAttempt,
 	type LabHistory,
 	type ProgressRecord,
@@ -37,6 +38,7 @@ export function emptyRecord(now: string): ProgressRecord {
 		attestations: [],
 		signOffs: [],
 		scenarios: [],
+		hunts: [],
 	};
 }
 
@@ -53,7 +55,8 @@ export function isEmptyRecord(r: ProgressRecord): boolean {
 		Object.keys(r.labs).length === 0 &&
 		r.attestations.length === 0 &&
 		r.signOffs.length === 0 &&
-		r.scenarios.length === 0
+		r.scenarios.length === 0 &&
+		r.hunts.length === 0
 	);
 }
 
@@ -88,7 +91,7 @@ export function sortedMap<A, B>(m: Readonly<Record<string, A>>, f: (a: A, key: s
 
 const submittedAt = (a: QuizAttempt) => a.submittedAt;
 const byScore = (a: QuizAttempt) => a.score;
-const finishedAt = (a: ScenarioRun) => a.finishedAt;
+const finishedAt = (a: { finishedAt: string }) => a.finishedAt;
 const byPassed = (a: LabAttempt) => (a.passed ? 1 : 0);
 const at = (a: { at: string }) => a.at;
 const importedAt = (a: SignOffEntry) => a.importedAt;
@@ -161,6 +164,7 @@ export function normalize(r: ProgressRecord): ProgressRecord {
 		attestations: uniqueById(r.attestations, at, byRemoved),
 		signOffs: uniqueById(r.signOffs, importedAt),
 		scenarios: uniqueById(r.scenarios, finishedAt),
+		hunts: uniqueById(r.hunts, finishedAt),
 	};
 }
 
@@ -251,4 +255,9 @@ export function addSignOff(r: ProgressRecord, entry: SignOffEntry): ProgressReco
 /** Keep one more finished drill run (issue 8). */
 export function addScenarioRun(r: ProgressRecord, run: ScenarioRun): ProgressRecord {
 	return touch({ ...r, scenarios: uniqueById([...r.scenarios, run], finishedAt) }, run.finishedAt);
+}
+
+/** Keep one more finished find-it-fast hunt (issue 8); the same run recorded twice is kept once. */
+export function addHuntRun(r: ProgressRecord, run: HuntRun): ProgressRecord {
+	return touch({ ...r, hunts: uniqueById([...r.hunts, run], finishedAt) }, run.finishedAt);
 }

@@ -17,6 +17,7 @@ import type * as z from 'zod/mini';
 import {
 	AttestationSchema,
 	ScenarioRunSchema,
+	HuntRunSchema,
 	SignOffEntrySchema,
 	ChecklistStateSchema,
 	ContentId,
@@ -81,6 +82,7 @@ export const SECTIONS: readonly SectionSpec[] = [
 	{ name: 'labs', kind: 'map', key: ContentId, entry: LabHistorySchema, what: (k) => `Lab "${shownId(k)}" (runs)` },
 	{ name: 'attestations', kind: 'list', entry: AttestationSchema, what: listWhat('Attested item for certification', 'certification') },
 	{ name: 'scenarios', kind: 'list', entry: ScenarioRunSchema, what: listWhat('Drill run', 'scenario') },
+	{ name: 'hunts', kind: 'list', entry: HuntRunSchema, what: (entry: unknown, index: number) => `Find-it-fast hunt number ${index + 1}${field(entry, 'finishedAt') ? ` (finished ${field(entry, 'finishedAt')})` : ''}` },
 	{ name: 'signOffs', kind: 'list', entry: SignOffEntrySchema, what: (entry: unknown, index: number) => `Sign-off number ${index + 1}${field(entry, 'importedAt') ? ` (imported ${field(entry, 'importedAt')})` : ''}` },
 ];
 

@@ -8,6 +8,7 @@ export const PAGE_TYPES = {
 	module: '/qms-onboarding/developer/quality-gates/',
 	exercise: '/qms-onboarding/exercises/quality-prs/',
 	scenario: '/qms-onboarding/scenarios/performance-degradation/',
+	'find-it-fast hunt': '/release-readiness/scenarios/find-it-fast/',
 	assessment: '/qms-onboarding/assessment/competency-levels/',
 	reference: '/qms-onboarding/reference/competency-matrix/',
 	glossary: '/reference/glossary/',

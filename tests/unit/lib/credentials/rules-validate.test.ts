@@ -45,6 +45,7 @@ requirements:
   - { id: g, text: G, kind: modules-done, pages: [qms-onboarding/developer/quality-gates, no/such/page] }
   - { id: h, text: H, kind: scenario-passed, scenario: s, page: no/such/scenario-page }
   - { id: i, text: I, kind: attested, what: W, signOff: buddy, page: no/such/attest-page }
+  - { id: j, text: J, kind: hunt-passed, page: no/such/hunt-page }
 `;
 		let error: unknown;
 		try {
@@ -65,6 +66,7 @@ requirements:
 			`${f}: requirements[6].pages[1] "no/such/page" is not a page id`,
 			`${f}: requirements[7].page "no/such/scenario-page" is not a page id`,
 			`${f}: requirements[8].page "no/such/attest-page" is not a page id`,
+			`${f}: requirements[9].page "no/such/hunt-page" is not a page id`,
 		]);
 		expect((error as Error).message).toMatch(/^Certification errors:\n {2}content\/certifications\/extra\.yaml: prerequisites\[0\]/);
 	});
@@ -108,5 +110,28 @@ requirements:
 		expect(parseYaml(`${HEAD}\nrequirements:\n  - { id: a, text: A, kind: vibes }\n`).success).toBe(false);
 		expect(parseYaml(`${HEAD}\nrequirements:\n  - { id: a, text: A, kind: sign-off, by: ceo }\n`).success).toBe(false);
 		expect(parseYaml(`${HEAD}\nrequirements:\n  - { id: a, text: A, kind: sign-off, by: buddy }\n`).success).toBe(true);
+	});
+});
+
+describe('hunt-passed (001, Universal Competency 1: the find-it-fast hunt)', () => {
+	it('is met by the first passed hunt, counts only passed runs, and names what is missing', async () => {
+		const { evaluateCertification } = await import('../../../../src/lib/credentials/rules');
+		const { emptyRecord, addHuntRun } = await import('../../../../src/lib/progress/record');
+		const catalog = buildCertificationCatalog(withExtra(`${HEAD}
+requirements:
+  - { id: hunt, text: Navigate to 5 random docs, kind: hunt-passed, page: release-readiness/scenarios/find-it-fast }
+`));
+		const def = catalog.certifications.find((c) => c.id === 'extra')!;
+		const t = (m: number) => new Date(Date.UTC(2026, 10, 30, 9, m)).toISOString();
+		const target = (ms: number, status: 'found' | 'timed-out' = 'found') => ({ page: 'index', title: 'Home', status, ms });
+		let r = emptyRecord(t(0));
+		let s = evaluateCertification(def, r, catalog, t(59));
+		expect(s.requirements[0]).toMatchObject({ met: false, available: true, href: '/release-readiness/scenarios/find-it-fast/', missing: [expect.stringContaining('not played yet')] });
+		r = addHuntRun(r, { id: 'hunt-failed-01', startedAt: t(1), finishedAt: t(5), seed: 1, limitMs: 120_000, passed: false, targets: [target(30_000), target(120_000, 'timed-out')] });
+		s = evaluateCertification(def, r, catalog, t(59));
+		expect(s.requirements[0]).toMatchObject({ met: false, missing: [expect.stringContaining('0 of 1 hunt passed so far')] });
+		r = addHuntRun(r, { id: 'hunt-passed-01', startedAt: t(10), finishedAt: t(15), seed: 2, limitMs: 120_000, passed: true, targets: [target(30_000), target(95_400)] });
+		s = evaluateCertification(def, r, catalog, t(59));
+		expect(s.requirements[0]).toMatchObject({ met: true, metAt: t(15), evidence: [{ kind: 'hunt', id: 'hunt-passed-01', description: 'Found 2 of 2 pages, the slowest in 95 s, on 2026-11-30' }] });
 	});
 });

@@ -89,6 +89,16 @@ const scenarioRun = fc
 		realMs: fc.nat(10_000_000),
 	})
 	.map((r) => ({ ...r, score: Math.min(r.score, r.max) }));
+const huntRun = fc
+	.record({
+		id: entryId,
+		startedAt: time,
+		finishedAt: time,
+		seed: fc.nat(),
+		limitMs: fc.constant(120_000),
+		targets: fc.array(fc.record({ page: pageId, title: fc.constantFrom('Launch day', '<b>x</b>'), status: fc.constantFrom('found' as const, 'skipped' as const, 'timed-out' as const), ms: fc.nat(200_000) }), { minLength: 1, maxLength: 5 }),
+	})
+	.map((r) => ({ ...r, passed: r.targets.every((t) => t.status === 'found' && t.ms < r.limitMs) }));
 const profile = fc.oneof(
 	fc.constant({ displayName: '' }),
 	fc.record({ displayName: fc.constantFrom('', 'Ada', '<script>alert(1)</script>'), updatedAt: time }),
@@ -109,6 +119,7 @@ export const rawRecord: fc.Arbitrary<ProgressRecord> = fc.record({
 	attestations: fc.array(attestation, { maxLength: 3 }),
 	signOffs: fc.array(signOff, { maxLength: 3 }),
 	scenarios: fc.array(scenarioRun, { maxLength: 2 }),
+	hunts: fc.array(huntRun, { maxLength: 2 }),
 });
 
 /** A valid record in canonical form (what the store always holds). */

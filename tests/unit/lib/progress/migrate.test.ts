@@ -7,20 +7,33 @@ import { emptyRecord, setChecklistItem } from '../../../../src/lib/progress/reco
 const t = '2026-01-08T09:00:00.000Z';
 
 describe('migrateRecord', () => {
-	it('version 4 is current, with migrations 1 → 2, 2 → 3 and 3 → 4', () => {
-		expect(PROGRESS_VERSION).toBe(4);
-		expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3']);
+	it('version 5 is current, with migrations 1 → 2, 2 → 3, 3 → 4 and 4 → 5', () => {
+		expect(PROGRESS_VERSION).toBe(5);
+		expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3', '4']);
+	});
+
+	// A record as version 4 of the site stored it (with a drill run): find-it-fast hunts (issue 8) start empty.
+	it('reads a real version-4 record: everything kept, hunts added empty', () => {
+		const v4 = JSON.parse(readFileSync(new URL('./fixtures/record-v4.json', import.meta.url), 'utf8'));
+		const r = migrateRecord(v4);
+		expect(r).toMatchObject({ ok: true, fromVersion: 4, record: { version: 5, hunts: [] } });
+		if (!r.ok) return;
+		expect(r.record.scenarios).toHaveLength(1);
+		const { version: _a, ...before } = v4;
+		const { version: _b, hunts: _h, ...after } = r.record;
+		expect(after).toEqual(before);
+		expect(migrateRecord({ ...v4, hunts: 'x' })).toMatchObject({ ok: true, record: { hunts: [] } });
 	});
 
 	// A record as version 2 of the site stored it (with an attested item): sign-offs (issue 9) and drill runs (issue 8) start empty.
 	it('reads a real version-2 record: everything kept, signOffs and scenarios added empty', () => {
 		const v2 = JSON.parse(readFileSync(new URL('./fixtures/record-v2.json', import.meta.url), 'utf8'));
 		const r = migrateRecord(v2);
-		expect(r).toMatchObject({ ok: true, fromVersion: 2, record: { version: 4, signOffs: [], scenarios: [] } });
+		expect(r).toMatchObject({ ok: true, fromVersion: 2, record: { version: 5, signOffs: [], scenarios: [], hunts: [] } });
 		if (!r.ok) return;
 		expect(r.record.attestations).toHaveLength(1);
 		const { version: _a, ...before } = v2;
-		const { version: _b, signOffs: _s, scenarios: _d, ...after } = r.record;
+		const { version: _b, signOffs: _s, scenarios: _d, hunts: _h, ...after } = r.record;
 		expect(after).toEqual(before);
 		expect(migrateRecord({ ...v2, signOffs: 'x', scenarios: 'y' })).toMatchObject({ ok: true, record: { signOffs: [], scenarios: [] } });
 	});
@@ -32,12 +45,12 @@ describe('migrateRecord', () => {
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.fromVersion).toBe(1);
-		expect(r.record.version).toBe(4);
+		expect(r.record.version).toBe(5);
 		expect(r.record.attestations).toEqual([]);
 		expect(r.record.signOffs).toEqual([]);
 		expect(r.record.scenarios).toEqual([]);
 		const { version: _v1, ...before } = v1;
-		const { version: _v2, attestations: _a, signOffs: _s, scenarios: _d, ...after } = r.record;
+		const { version: _v2, attestations: _a, signOffs: _s, scenarios: _d, hunts: _h, ...after } = r.record;
 		expect(after).toEqual(before);
 		// A v1 record that somehow carries an "attestations" key gets the empty list, not the stray value.
 		expect(migrateRecord({ ...v1, attestations: 'x' })).toMatchObject({ ok: true, record: { attestations: [] } });
@@ -45,7 +58,7 @@ describe('migrateRecord', () => {
 
 	it('reads a current record unchanged (normalized)', () => {
 		const r = setChecklistItem(emptyRecord(t), 'c', 'item', true, t);
-		expect(migrateRecord(JSON.parse(JSON.stringify(r)))).toEqual({ ok: true, record: r, fromVersion: 4 });
+		expect(migrateRecord(JSON.parse(JSON.stringify(r)))).toEqual({ ok: true, record: r, fromVersion: 5 });
 	});
 
 	it('refuses JSON that is not a record', () => {
@@ -68,7 +81,7 @@ describe('migrateRecord', () => {
 	});
 
 	it('refuses keys that are not ids (e.g. "__proto__", "constructor") and never pollutes prototypes', () => {
-		const json = `{"version":4,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{"constructor":{"attempts":[]}},"checklists":{},"selfAssessments":[],"feedback":[],"reading":{},"labs":{},"attestations":[],"signOffs":[],"scenarios":[],"__proto__":{"polluted":true}}`;
+		const json = `{"version":5,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{"constructor":{"attempts":[]}},"checklists":{},"selfAssessments":[],"feedback":[],"reading":{},"labs":{},"attestations":[],"signOffs":[],"scenarios":[],"hunts":[],"__proto__":{"polluted":true}}`;
 		const r = migrateRecord(JSON.parse(json));
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		expect(r.ok).toBe(true); // "constructor" matches the id pattern and is kept as plain data

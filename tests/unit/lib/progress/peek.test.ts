@@ -37,7 +37,8 @@ const GARBAGE: [raw: string, reason: string][] = [
 	['{"version":1,"quizzes":"💥"}', 'other-version'],
 	['{"version":2,"quizzes":"💥"}', 'other-version'],
 	['{"version":3,"quizzes":"💥"}', 'other-version'],
-	['{"version":4,"quizzes":"💥"}', 'bad-shape'],
+	['{"version":4,"quizzes":"💥"}', 'other-version'],
+	['{"version":5,"quizzes":"💥"}', 'bad-shape'],
 	['{"hello":"world"}', 'not-a-record'],
 	['[1,2,3]', 'not-a-record'],
 	['null', 'not-a-record'],
@@ -50,7 +51,8 @@ const GARBAGE: [raw: string, reason: string][] = [
 	['{"version":1}', 'other-version'],
 	['{"version":2}', 'other-version'],
 	['{"version":3}', 'other-version'],
-	['{"version":4}', 'bad-shape'],
+	['{"version":4}', 'other-version'],
+	['{"version":5}', 'bad-shape'],
 ];
 
 /** Top-level fields of the record and a value of the wrong type for each. */
@@ -64,6 +66,7 @@ const WRONG_TYPES: Record<string, unknown[]> = {
 	attestations: [{}, 'x', null, 0],
 	signOffs: [{}, 'x', null, 0],
 	scenarios: [{}, 'x', null, 0],
+	hunts: [{}, 'x', null, 0],
 	labs: [[], null],
 	selfAssessments: [{}, 'x', null],
 	feedback: [{}, 1, null],
@@ -199,7 +202,7 @@ describe('peekRecord', () => {
 	});
 
 	it('a "__proto__" page id from JSON stays data', () => {
-		const p = peekRecord(`{"version":4,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{},"checklists":{},"selfAssessments":[],"feedback":[],"labs":{},"attestations":[],"signOffs":[],"scenarios":[],"reading":{"__proto__":{"read":true,"at":"${t}","acks":[]}}}`);
+		const p = peekRecord(`{"version":5,"epoch":"${t}","updatedAt":"${t}","profile":{"displayName":""},"quizzes":{},"checklists":{},"selfAssessments":[],"feedback":[],"labs":{},"attestations":[],"signOffs":[],"scenarios":[],"hunts":[],"reading":{"__proto__":{"read":true,"at":"${t}","acks":[]}}}`);
 		expect(p.state).toBe('plausible');
 		if (p.state !== 'plausible') return;
 		expect(Object.getOwnPropertyDescriptor(p.reading, '__proto__')?.value).toEqual({ read: true, acks: [] });
