@@ -9,8 +9,8 @@
  * scriptJson (src/components/progress/index-data.ts).
  */
 import { getCollection } from 'astro:content';
-import { getLabs } from '../components/lab/labs';
-import { getCurriculum } from '../lib/curriculum/entries';
+import { getLabs } from './labs';
+import { getCurriculum } from './curriculum';
 import type { CertificationCatalog } from '../lib/credentials/rules';
 import { buildCertificationCatalog } from '../lib/credentials/rules-catalog';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listLabIds, loadLab, type LoadedLab } from '../../src/lib/labs/load';
+import { listLabIds, loadLab, type LoadedLab } from '../../src/build/load-lab';
 import { overlay } from '../../src/lib/labs/tree';
 import { conventionProblems } from './support/conventions';
 import { createLimit } from './support/limit';

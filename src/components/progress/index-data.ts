@@ -3,7 +3,7 @@
  * docs, quizzes and checklists collections. Embedded in pages as JSON.
  */
 import { getCollection } from 'astro:content';
-import { getCurriculum } from '../../lib/curriculum/entries';
+import { getCurriculum } from '../../build/curriculum';
 import { PROGRAMS, type ProgramId } from '../../lib/curriculum/taxonomy';
 import { buildCurriculumIndex } from '../../lib/progress/curriculum-index';
 import type { CurriculumIndex } from '../../lib/progress/curriculum';

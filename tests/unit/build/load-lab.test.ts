@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LabLoadError, listLabIds, loadLab, loadLabs, readTree } from '../../../../src/lib/labs/load';
+import { LabLoadError, listLabIds, loadLab, loadLabs, readTree } from '../../../src/build/load-lab';
 
 const LAB_YAML = `id: demo
 title: Demo lab

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadLab, loadLabs, type LoadedLab } from '../../lib/labs/load';
+import { loadLab, loadLabs, type LoadedLab } from './load-lab';
 
 /**
  * Build-time access to the labs under labs/ (Astro pages and components only; Node, not the

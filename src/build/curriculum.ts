@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { validateCurriculum, type PageRef } from './validate';
+import { validateCurriculum, type PageRef } from '../lib/curriculum/validate';
 
 /**
  * Build-time access to the docs collection (Astro only; not for the browser).
