@@ -4,8 +4,8 @@
  * program and level, and each page's level. Served as /team/data.json (src/pages/team/data.json.ts)
  * and fetched only when a lead adds files, so the page itself stays small.
  */
-import { getLabs } from '../components/lab/labs';
-import { getCurriculum } from '../lib/curriculum/entries';
+import { getLabs } from './labs';
+import { getCurriculum } from './curriculum';
 import type { TeamData } from '../lib/team/rollup';
 import { getCertificationCatalog } from './certifications';
 

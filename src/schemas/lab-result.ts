@@ -1,6 +1,7 @@
 // zod/mini (the same zod, tree-shakable), like the other schemas the lab island ships to the
 // browser; it composes with classic zod schemas (both are zod v4 core types).
 import * as z from 'zod/mini';
+import { LIMITS } from './limits';
 
 /**
  * The outcome of one "Run checks" on a lab, the same for both runners (WebContainer and the
@@ -10,8 +11,12 @@ import * as z from 'zod/mini';
 
 /** One check = one test case of the lab's own test files (or one test file that failed to run). */
 export const LabCheckSchema = z.object({
-	/** Suite titles and test title joined with " › ", e.g. "login › locks after 5 failures"; a file path for a file that failed to run. */
-	name: z.string().check(z.minLength(1)),
+	/**
+	 * Suite titles and test title joined with " › ", e.g. "login › locks after 5 failures"; a file
+	 * path for a file that failed to run. At most LIMITS.labCheckName characters, the limit the
+	 * learner record keeps (src/schemas/progress.ts); run-checks cuts longer names with "…".
+	 */
+	name: z.string().check(z.minLength(1, { error: 'is empty' }), z.maxLength(LIMITS.labCheckName, { error: `is longer than ${LIMITS.labCheckName} characters` })),
 	/** `skip` covers skipped and todo tests. */
 	status: z.enum(['pass', 'fail', 'skip']),
 	/** First lines of the assertion or error message, for failed checks. */

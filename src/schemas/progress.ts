@@ -31,7 +31,7 @@ export const EntryId = z.string().check(z.regex(new RegExp(`^[A-Za-z0-9_-]{8,${L
 /** SHA-256 hex digest (64 lowercase hex digits). */
 export const Sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 /** Text a learner typed; bounded, rendered only as text (never as HTML). */
-const LearnerText = (max: number) => z.string().check(z.maxLength(max));
+const LearnerText = (max: number) => z.string().check(z.maxLength(max, { error: `is longer than ${max} characters` }));
 
 /** A learner's answer to one question: choice id (single), choice ids (multiple), boolean (true/false), item ids in order (ordering). */
 export const QuizAnswerSchema = z.union([ContentId, z.array(ContentId).check(z.maxLength(LIMITS.answerItems)), z.boolean()]);

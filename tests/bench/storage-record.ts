@@ -15,7 +15,7 @@ import { answerKey, gradeQuiz, type Answer } from '../../src/lib/progress/gradin
 import * as R from '../../src/lib/progress/record';
 import { newId } from '../../src/lib/progress/ids';
 import { toLabAttempt } from '../../src/lib/labs/attempt';
-import { loadLabs } from '../../src/lib/labs/load';
+import { loadLabs } from '../../src/build/load-lab';
 import { serializeSavedFiles } from '../../src/lib/labs/saved-files';
 
 const T = '2026-11-02T09:00:00.000Z';

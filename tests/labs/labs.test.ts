@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listLabIds, loadLab, type LoadedLab } from '../../src/lib/labs/load';
+import { listLabIds, loadLab, type LoadedLab } from '../../src/build/load-lab';
 import { overlay } from '../../src/lib/labs/tree';
 import { conventionProblems } from './support/conventions';
 import { createLimit } from './support/limit';
@@ -15,6 +16,8 @@ import { writeProject } from './support/workspace';
  * assertion, not a crash), and its solution passes all of the same checks.
  */
 // LAB_IDS=a,b runs only those labs (handy while writing one); the default is every lab.
+/** The vitest these proofs run with (the repo's); every lab pins and locks the same one. */
+const ROOT_VITEST = (JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/vitest/package.json'), 'utf8')) as { version: string }).version;
 const only = process.env.LAB_IDS?.split(',').filter(Boolean);
 const ids = (await listLabIds(LABS_DIR)).filter((id) => !only || only.includes(id));
 const limit = createLimit(Number(process.env.LAB_RUN_CONCURRENCY ?? 2));
@@ -70,7 +73,7 @@ describe.each(ids)('lab %s', (id) => {
 		expect(JSON.parse(files['package.json'] as string)).toMatchObject({
 			type: 'module',
 			scripts: { test: 'vitest run' },
-			devDependencies: { vitest: '^5.1.0' },
+			devDependencies: { vitest: ROOT_VITEST },
 		});
 		expect(Object.keys(files).some((path) => /^test\/.+\.test\.ts$/.test(path)), 'no test/*.test.ts').toBe(true);
 	});

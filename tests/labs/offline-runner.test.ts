@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import * as zod from 'zod';
 import { describe, expect, it } from 'vitest';
-import { listLabIds, loadLab } from '../../src/lib/labs/load';
+import { listLabIds, loadLab } from '../../src/build/load-lab';
 import { overlay, type LabFiles } from '../../src/lib/labs/tree';
 import { runLabTests } from '../../src/lib/labs/runner/run';
 import { checksFromReport, hasPassed } from '../../src/lib/labs/runner/report';

@@ -1,10 +1,15 @@
-import type { LabResult } from '../../schemas/lab-result';
+import type { LabCheck, LabResult } from '../../schemas/lab-result';
 import { LIMITS } from '../../schemas/limits';
 import type { LabAttempt } from '../../schemas/progress';
 
 /** A check name cut to LIMITS.labCheckName characters (with "…"), so a long test title is kept rather than refused. */
 export function checkName(name: string): string {
 	return name.length <= LIMITS.labCheckName ? name : `${name.slice(0, LIMITS.labCheckName - 1)}…`;
+}
+
+/** A check with its name cut to the one limit (checkName), as the lab result carries it (LabCheckSchema). */
+export function boundedCheck(check: LabCheck): LabCheck {
+	return check.name.length <= LIMITS.labCheckName ? check : { ...check, name: checkName(check.name) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Lab } from '../../schemas/lab';
 import type { LabFiles } from './tree';
 import { pathSegments } from './tree';
+import { lockfileProblems } from './lockfile';
 
 /** A lab read from disk: its validated lab.yaml, starting files and solution files. */
 export interface LoadedLab {
@@ -16,7 +17,8 @@ export interface LoadedLab {
  * each starting with the lab part it concerns (`lab.yaml editable[1]`, `solution/src/a.ts`…);
  * an empty list means the lab is sound.
  * - `id` equals the folder name;
- * - files/ holds a package.json whose `type` is "module" and whose `scripts.test` runs vitest;
+ * - files/ holds a package.json whose `type` is "module" and whose `scripts.test` runs vitest,
+ *   with exact versions and a package-lock.json in sync with it (lockfile.ts);
  * - every `editable` path is a starting file;
  * - every solution file replaces an editable file or is new (a solution may not need edits the
  *   learner cannot make), and at least one solution file differs from the starter.
@@ -38,6 +40,7 @@ export function checkLab(folder: string, { lab, files, solution }: LoadedLab): s
 		} catch (error) {
 			problems.push(`files/package.json: not valid JSON (${(error as Error).message})`);
 		}
+		problems.push(...lockfileProblems(files));
 	}
 
 	for (const path of [...Object.keys(files), ...Object.keys(solution)]) {

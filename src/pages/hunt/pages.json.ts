@@ -5,7 +5,7 @@
  * only when a learner starts a hunt.
  */
 import type { APIRoute } from 'astro';
-import { getCurriculum } from '../../lib/curriculum/entries';
+import { getCurriculum } from '../../build/curriculum';
 import { KINDS, PROGRAMS, ROLES } from '../../lib/curriculum/taxonomy';
 import type { HuntPage } from '../../lib/hunt/targets';
 

@@ -1,5 +1,6 @@
 import type { LabPayload } from '../../lib/labs/payload';
 import { buildLabResult } from '../../lib/labs/runner/report';
+import { boundedCheck } from '../../lib/labs/attempt';
 import { unavailableMessage } from '../../lib/labs/runner/webcontainer-start';
 import type { LabFiles } from '../../lib/labs/tree';
 import type { LabCheck, LabResult, LabRunner } from '../../schemas/lab-result';
@@ -86,5 +87,6 @@ export async function runChecks(host: HTMLElement, options: RunChecksOptions): P
 	}
 	runnerNote.textContent = `Ran in ${RUNNER_LABEL[runner]}.${fallbackNote ? ` ${fallbackNote}.` : ''}`;
 	runnerNote.dataset.runner = runner;
-	return buildLabResult({ labId: options.payload.id, runner, checks, durationMs: performance.now() - started });
+	// Names cut to the record's limit here, so a long test title never makes the result invalid.
+	return buildLabResult({ labId: options.payload.id, runner, checks: checks.map(boundedCheck), durationMs: performance.now() - started });
 }

@@ -7,16 +7,18 @@ import { checksFromReport } from '../../lib/labs/runner/report';
 import { startWebContainer, type StartOutcome } from '../../lib/labs/runner/webcontainer-start';
 import { withTimeout } from '../../lib/labs/runner/timeout';
 import { toFileSystemTree, type LabFiles } from '../../lib/labs/tree';
+import { installCommand } from '../../lib/labs/lockfile';
 
 /**
  * The WebContainer runner: Node.js in the browser (StackBlitz). Boots once per page, mounts the
- * learner's project, runs `npm install` once, then the lab's test command with Vitest's JSON
+ * learner's project, installs once (`npm ci` from the lab's package-lock.json, so the learner gets
+ * the Vitest the lab proofs ran; `npm install` for a lab without one), then the lab's test command with Vitest's JSON
  * reporter, and maps the report to checks with the same mapping as the offline runner.
  * Commercial use needs a StackBlitz licence and API key: set PUBLIC_WEBCONTAINER_API_KEY at build.
  */
 
 const REPORT_FILE = '.lab-report.json';
-/** Wall-clock limit for `npm install` and for one test run, in ms. */
+/** Wall-clock limit for the install and for one test run, in ms. */
 const INSTALL_LIMIT_MS = 180_000;
 const RUN_LIMIT_MS = 60_000;
 
@@ -51,8 +53,9 @@ export async function runInWebContainer(wc: WebContainer, options: { files: LabF
 	const { files, testCommand, onOutput } = options;
 	await wc.mount(toFileSystemTree(files));
 	if (!installed) {
-		const code = await spawnLogged(wc, 'npm', ['install', '--no-audit', '--no-fund'], onOutput, INSTALL_LIMIT_MS);
-		if (code !== 0) throw new Error(`npm install exited with code ${code}`);
+		const [command, ...args] = installCommand(files);
+		const code = await spawnLogged(wc, command, args, onOutput, INSTALL_LIMIT_MS);
+		if (code !== 0) throw new Error(`${command} ${args[0]} exited with code ${code}`);
 		installed = true;
 	}
 	await wc.fs.rm(REPORT_FILE, { force: true });

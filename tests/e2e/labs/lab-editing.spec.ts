@@ -154,6 +154,10 @@ test('download gives a zip of the learner’s project', async ({ page }) => {
 	expect(names.some((n) => /^parameterized-sql\/test\/.+\.test\.ts$/.test(n))).toBe(true);
 	expect(strFromU8(entries[`${LAB}/src/users.ts`])).toBe(await savedUsers(page));
 	expect(JSON.parse(strFromU8(entries[`${LAB}/package.json`]))).toMatchObject({ type: 'module' });
+	// The lockfile travels with the lab (issue 10): `npm ci` there installs the vitest the lab proofs ran.
+	const lock = JSON.parse(strFromU8(entries[`${LAB}/package-lock.json`])) as { packages: Record<string, { version?: string }> };
+	const vitest = (JSON.parse(await readFile('node_modules/vitest/package.json', 'utf8')) as { version: string }).version;
+	expect(lock.packages['node_modules/vitest']?.version).toBe(vitest);
 });
 
 test('a lab page opens at its URL with a working file list and hints', async ({ page }) => {

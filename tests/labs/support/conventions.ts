@@ -4,7 +4,7 @@ import type { LabFiles } from '../../../src/lib/labs/tree';
 /**
  * The import conventions that let one set of lab files run under both runners (real vitest in
  * WebContainer, and the offline worker runner):
- * - only `.ts` source files besides package.json and tsconfig.json, under src/ or test/;
+ * - only `.ts` source files besides package.json, package-lock.json and tsconfig.json, under src/ or test/;
  * - relative imports with an explicit `.ts` extension (`../src/auth.ts`), resolving to a lab file;
  * - bare imports: `vitest` in test/ files only, with these names; `zod` only when package.json
  *   lists it in dependencies; nothing else (no `node:` modules);
@@ -32,7 +32,7 @@ const posixJoin = (from: string, spec: string): string => {
 
 /** Problems with `path` in a lab whose full file set (starter with solution laid over) is `all`. */
 export function conventionProblems(path: string, source: string, all: LabFiles): string[] {
-	if (path === 'package.json' || path === 'tsconfig.json') return [];
+	if (path === 'package.json' || path === 'package-lock.json' || path === 'tsconfig.json') return [];
 	if (!/^(src|test)\/.+\.ts$/.test(path)) return [`${path}: lab files are .ts files under src/ or test/`];
 	const problems: string[] = [];
 	const pkg = JSON.parse(all['package.json'] ?? '{}') as { dependencies?: Record<string, string> };

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createStorage } from '../../../src/runtime/storage';
 import { createProgressStore } from '../../../src/stores/progress';
 import { LIMITS } from '../../../src/schemas/limits';
+import { LabCheckSchema } from '../../../src/schemas/lab-result';
+import { LabAttemptSchema } from '../../../src/schemas/progress';
+import { boundedCheck } from '../../../src/lib/labs/attempt';
 import { FakeStorage } from '../runtime/fake-storage';
 
 let clock = Date.parse('2026-01-08T09:00:00.000Z');
@@ -101,5 +104,56 @@ describe('reading salvages a record with a damaged part', () => {
 		const notice = next.storage.notices().find((n) => n.kind === 'damaged');
 		expect(notice).toMatchObject({ backupKey: null, parts: ['Reading mark for page "p/a"'] });
 		expect(JSON.parse((notice as { raw: string }).raw).setAside[0].value).toEqual({ read: 'maybe' });
+	});
+});
+
+describe('a lab check name: one limit (LIMITS.labCheckName) for the lab result, the store and the record', () => {
+	const long = 'suite › '.repeat(60).slice(0, LIMITS.labCheckName + 1);
+
+	it('the lab result schema and the record agree: the limit passes, one more character does not', () => {
+		const check = (name: string) => LabCheckSchema.safeParse({ name, status: 'pass' }).success;
+		expect(check('x'.repeat(LIMITS.labCheckName))).toBe(true);
+		expect(check(long)).toBe(false);
+		expect(LabCheckSchema.safeParse({ name: long, status: 'pass' }).error?.issues[0]?.message).toBe(`is longer than ${LIMITS.labCheckName} characters`);
+		const run = (name: string) => LabAttemptSchema.safeParse({ id: 'a'.repeat(16), at: attempt.submittedAt, runner: 'offline', passed: true, checks: [{ name, passed: true }], durationMs: 1 }).success;
+		expect(run('x'.repeat(LIMITS.labCheckName))).toBe(true);
+		expect(run(long)).toBe(false);
+	});
+
+	it('an over-long name is refused on write with a message naming the field; nothing is saved', () => {
+		const fake = new FakeStorage();
+		const { store } = tab(fake);
+		const bad = store.recordLabAttempt('risk-scoring', { runner: 'offline', passed: true, checks: [{ name: long, passed: true }], durationMs: 1 });
+		expect(bad.ok).toBe(false);
+		if (!bad.ok) {
+			expect(bad.message).toBe(
+				`This change was not saved because it does not fit the progress record (labs.risk-scoring.attempts.0.checks.0.name: is longer than ${LIMITS.labCheckName} characters). Nothing was changed.`,
+			);
+		}
+		expect(fake.map.has(KEY)).toBe(false);
+		// The lab page cuts a long test title to the limit (with "…") before it records the run.
+		const cut = boundedCheck({ name: long, status: 'pass' });
+		expect(cut.name).toHaveLength(LIMITS.labCheckName);
+		expect(cut.name.endsWith('…')).toBe(true);
+		expect(store.recordLabAttempt('risk-scoring', { runner: 'offline', passed: true, checks: [{ name: cut.name, passed: true }], durationMs: 1 }).ok).toBe(true);
+	});
+
+	it('a stored run with an over-long name is set aside on read; the other runs and parts stay', () => {
+		const first = new FakeStorage();
+		const { store } = tab(first);
+		store.recordQuizAttempt('quiz', attempt);
+		store.recordLabAttempt('risk-scoring', { runner: 'offline', passed: true, checks: [{ name: 'ok', passed: true }], durationMs: 1 });
+		store.recordLabAttempt('credential-validation', { runner: 'offline', passed: false, checks: [{ name: 'short', passed: false }], durationMs: 1 });
+		const good = JSON.parse(first.map.get(KEY)!);
+		const fake = reopened(first);
+		good.labs['credential-validation'].attempts[0].checks[0].name = long;
+		fake.map.set(KEY, JSON.stringify(good));
+		const next = tab(fake);
+		const r = next.store.$progress.get();
+		expect(r.quizzes.quiz!.attempts).toHaveLength(1);
+		expect(r.labs['risk-scoring']).toBeDefined();
+		expect(r.labs['credential-validation']).toBeUndefined();
+		const notice = next.storage.notices().find((n) => n.kind === 'damaged');
+		expect(notice).toMatchObject({ kind: 'damaged', parts: ['Lab "credential-validation" (runs)'] });
 	});
 });

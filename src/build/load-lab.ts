@@ -1,15 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
-import { LabSchema } from '../../schemas/lab';
-import { checkLab, type LoadedLab } from './check';
-import type { LabFiles } from './tree';
+import { LabSchema } from '../schemas/lab';
+import { checkLab, type LoadedLab } from '../lib/labs/check';
+import type { LabFiles } from '../lib/labs/tree';
 
 /**
  * Node-only (build step and tests): reads labs from disk. Not for the browser.
  * Layout: labs/<id>/lab.yaml, labs/<id>/files/**, labs/<id>/solution/**.
  */
-export type { LoadedLab } from './check';
+export type { LoadedLab } from '../lib/labs/check';
 
 /** A lab that cannot be used; `file` is the file or folder at fault (relative to the cwd). */
 export class LabLoadError extends Error {

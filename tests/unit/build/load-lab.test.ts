@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LabLoadError, listLabIds, loadLab, loadLabs, readTree } from '../../../../src/lib/labs/load';
+import { LabLoadError, listLabIds, loadLab, loadLabs, readTree } from '../../../src/build/load-lab';
 
 const LAB_YAML = `id: demo
 title: Demo lab
@@ -15,7 +15,8 @@ hints: [Look closer.]
 editable: [src/a.ts]
 source: { seed: '000', section: 'Module 2.1: Testing Excellence' }
 `;
-const PACKAGE = JSON.stringify({ type: 'module', scripts: { test: 'vitest run' } });
+const PACKAGE = JSON.stringify({ type: 'module', scripts: { test: 'vitest run' }, devDependencies: { vitest: '5.1.1' } });
+const LOCK = JSON.stringify({ lockfileVersion: 3, packages: { '': { devDependencies: { vitest: '5.1.1' } }, 'node_modules/vitest': { version: '5.1.1' } } });
 
 let root: string;
 beforeEach(async () => {
@@ -37,6 +38,7 @@ async function writeLab(id: string, files: Record<string, string>) {
 const sound = {
 	'lab.yaml': LAB_YAML,
 	'files/package.json': PACKAGE,
+	'files/package-lock.json': LOCK,
 	'files/src/a.ts': 'export const a = 1;',
 	'files/test/a.test.ts': 'test',
 	'solution/src/a.ts': 'export const a = 2;',
@@ -54,6 +56,7 @@ describe('loadLab', () => {
 		expect(loaded.lab).toMatchObject({ id: 'demo', testCommand: 'npx vitest run', hints: ['Look closer.'] });
 		expect(loaded.lab.source).toEqual([{ seed: '000', section: 'Module 2.1: Testing Excellence' }]);
 		expect(loaded.files).toEqual({
+			'package-lock.json': LOCK,
 			'package.json': PACKAGE,
 			'src/a.ts': 'export const a = 1;',
 			'test/a.test.ts': 'test',
@@ -103,6 +106,7 @@ describe('loadLab', () => {
 		expect(problems).toEqual([
 			'files/package.json: "type" must be "module"',
 			'files/package.json: scripts.test must run vitest',
+			"files/package-lock.json: missing (run `npm install --package-lock-only` in the lab's files/ folder)",
 			'lab.yaml editable[0]: "src/missing.ts" is not in files/',
 			'solution/src/a.ts: changes a file that is not in lab.yaml editable',
 		]);
