@@ -8,7 +8,7 @@
 // longest task (×4). Still an estimate: a loaded machine slows CPU work too (shared caches).
 //
 //   BENCH_ORIGIN=http://127.0.0.1:PORT node --import ./tests/bench/ts-resolve.mjs tests/bench/main-thread.mjs [runs=3] [type,type…]
-import { chromium } from 'playwright';
+import { chromium } from '@playwright/test';
 import { fullRecord } from '../e2e/support/full-record.ts';
 import { LIGHTHOUSE_PAGES } from './lighthouse.mjs';
 
