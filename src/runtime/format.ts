@@ -21,3 +21,13 @@ export function formatDate(isoOrDate: string): string {
 	dateOnly ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 	return Number.isNaN(d.getTime()) ? isoOrDate : dateOnly.format(d);
 }
+
+/**
+ * Make the formatters now. The first one made loads the locale's date data, a few tens of ms of
+ * main-thread time on a phone: an island that will format dates at start can have this done in a
+ * task of its own beforehand (issue 12, Lighthouse TBT).
+ */
+export function prepareFormatters(): void {
+	dateTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+	dateOnly ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+}

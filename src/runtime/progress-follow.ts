@@ -29,9 +29,14 @@ export function followProgress<T>(view: ProgressView<T>, show: (value: T) => voi
 		if (!followingStore) show(view.fromPeek(peekStorage(true)));
 	});
 	whenProgressStoreLoaded((store) => {
-		if (stopped) return;
-		followingStore = true;
-		stopStore = store.$progress.subscribe((r) => show(view.fromStore(r)));
+		// In a task of its own: subscribing reads and validates the whole stored record (when the
+		// store has not yet), and the island redraws; both would otherwise lengthen the task that
+		// evaluated the store's modules (issue 12, Lighthouse TBT). The peek is shown until then.
+		setTimeout(() => {
+			if (stopped) return;
+			followingStore = true;
+			stopStore = store.$progress.subscribe((r) => show(view.fromStore(r)));
+		}, 0);
 	});
 	return () => {
 		stopped = true;

@@ -2,14 +2,24 @@
  * `<qms-sidebar-marks>`: marks sidebar links of pages marked as read (see SidebarMarks.astro).
  * No page loads the progress store for them: they show what a peek at the stored record says and
  * follow the store once anything on the page loads it (src/runtime/progress-follow.ts).
+ *
+ * Every page runs this at load over the whole sidebar (a few hundred links), so it is kept cheap
+ * (issue 12, Lighthouse TBT): each link's page id is worked out once and remembered, a mark is
+ * cloned from one built mark, and a link whose state did not change is not touched.
  */
 import { followProgress } from '../../runtime/progress-follow';
 
-/** Page id of a same-site link: "/a/b/" → "a/b", "/" → "index". */
+/** Page id of a same-site link: "/a/b/" → "a/b", "/" → "index"; null for another site. */
 function pageIdOf(a: HTMLAnchorElement): string | null {
-	const url = new URL(a.href, location.href);
-	if (url.origin !== location.origin) return null;
-	const id = decodeURIComponent(url.pathname).replace(/^\/+|\/+$/g, '').toLowerCase();
+	// The anchor's own parsed URL: no `new URL` per link.
+	if (a.origin !== location.origin) return null;
+	let path = a.pathname;
+	try {
+		path = decodeURIComponent(path);
+	} catch {
+		// A malformed escape: compare the path as written.
+	}
+	const id = path.replace(/^\/+|\/+$/g, '').toLowerCase();
 	return id === '' ? 'index' : id;
 }
 
@@ -31,8 +41,17 @@ function readMark(): HTMLElement {
 	return mark;
 }
 
+/** One sidebar link: its page id (null: not a page of this site) and the mark it shows, if any. */
+interface Link {
+	a: HTMLAnchorElement;
+	id: string | null;
+	mark: Element | null;
+}
+
 class QmsSidebarMarks extends HTMLElement {
 	private stop?: () => void;
+	private links?: Link[];
+	private template?: HTMLElement;
 
 	connectedCallback(): void {
 		try {
@@ -50,17 +69,22 @@ class QmsSidebarMarks extends HTMLElement {
 
 	disconnectedCallback(): void {
 		this.stop?.();
+		this.links = undefined;
 	}
 
 	/** Add or remove the ✓ on each link, as `isRead` says. */
 	private mark(isRead: (pageId: string) => boolean): void {
-		for (const a of this.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-			const id = pageIdOf(a);
-			const read = id !== null && isRead(id);
-			const mark = a.querySelector('.read-mark');
-			if (read && !mark) {
-				a.append(readMark());
-			} else if (!read && mark) mark.remove();
+		this.links ??= [...this.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => ({ a, id: pageIdOf(a), mark: a.querySelector('.read-mark') }));
+		for (const link of this.links) {
+			const read = link.id !== null && isRead(link.id);
+			if (read && !link.mark) {
+				this.template ??= readMark();
+				link.mark = this.template.cloneNode(true) as Element;
+				link.a.append(link.mark);
+			} else if (!read && link.mark) {
+				link.mark.remove();
+				link.mark = null;
+			}
 		}
 	}
 }
