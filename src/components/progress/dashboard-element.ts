@@ -1,35 +1,104 @@
 /**
- * `<qms-progress-dashboard>`: renders the progress page (./dashboard-view.ts) from the embedded
+ * `<qms-progress-dashboard>`: renders the progress page (./dashboard-render.ts) from the embedded
  * curriculum index and the learner record, over the same view the build rendered for an empty
  * record. Text only; no learner text as HTML.
+ *
+ * Two sources, so the page ships little of our JS before the learner does anything (no zod at load;
+ * issue 7's approach, as My credentials):
+ * - At load, the stored record as it is, not validated (src/runtime/record-peek.ts). Nothing
+ *   stored: the build's rendering is a new learner's dashboard, and the view is not even
+ *   downloaded. A stored record is shown at once, then the progress store (which validates it,
+ *   sets aside what is damaged and raises the storage notice) loads after the first paint, and
+ *   the dashboard is shown again from the validated record: nothing set aside stays shown as done.
+ *   The dashboard stays aria-busy until then.
+ * - Once the store is loaded (that check, another island, or a notice), the store's validated
+ *   record, on every change. This island never writes.
  */
-import { $progress } from '../../stores/progress';
-import { embeddedJson, formatDate, formatDateTime, h, replace, s } from '../../runtime/dom';
-import type { Make } from '../../lib/html/markup';
-import { dashboardView, type DashboardData } from './dashboard-view';
+import type { ProgressStore } from '../../stores/progress';
+import type { ProgressRecord } from '../../schemas/progress';
+import { loadProgressStore, whenProgressStoreLoaded } from '../../stores/progress-ready';
+import { onOtherTabProgress } from '../../runtime/progress-peek';
+import { peekWholeRecord } from '../../runtime/record-peek';
+import { embeddedJson, h, replace } from '../../runtime/dom';
+import type { DashboardData } from './dashboard-view';
 
-const dom: Make<Element> = { h: h as Make<Element>['h'], s };
-const dates = { date: formatDate, dateTime: formatDateTime };
+/** The view, loaded when there is a record to show. */
+const view = () => import('./dashboard-render');
+
+/** After the first paint, when the browser is idle (soon at the latest). */
+const afterPaint = (cb: () => void) => requestAnimationFrame(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 1000 }) : setTimeout(cb)));
 
 class QmsProgressDashboard extends HTMLElement {
-	private unsubscribe?: () => void;
+	private root!: HTMLElement;
+	private data!: DashboardData;
+	private store?: ProgressStore;
+	private stops: (() => void)[] = [];
 
 	connectedCallback(): void {
-		const root = this.querySelector<HTMLElement>('[data-root]')!;
+		this.root = this.querySelector<HTMLElement>('[data-root]')!;
 		try {
-			const data = embeddedJson<DashboardData>(this, 'script[data-index]');
-			this.unsubscribe = $progress.subscribe((record) => {
-				replace(root, ...dashboardView(dom, data, record, dates));
-				root.removeAttribute('aria-busy');
-			});
+			this.data = embeddedJson<DashboardData>(this, 'script[data-index]');
+			whenProgressStoreLoaded((store) => this.follow(store));
+			this.stops.push(onOtherTabProgress(() => void (this.store || this.fromPeek(true))));
+			void this.fromPeek(false);
 		} catch (e) {
-			console.error(e);
-			replace(root, h('p', {}, 'Your progress could not be shown. Reload the page to try again.'));
+			this.failed(e);
 		}
 	}
 
 	disconnectedCallback(): void {
-		this.unsubscribe?.();
+		this.stops.splice(0).forEach((stop) => stop());
+	}
+
+	/** First view, from the record as stored (see the module comment); `fresh` after another tab changed it. */
+	private async fromPeek(fresh: boolean): Promise<void> {
+		const peek = peekWholeRecord(fresh);
+		// Nothing stored, as the build rendered it: that is the learner's dashboard.
+		if (peek.state === 'empty' && !fresh) return void this.root.removeAttribute('aria-busy');
+		// Storage damaged or unusable, not a current record, or cleared by another tab: the store decides.
+		if (peek.state !== 'unvalidated') return this.validate();
+		try {
+			const v = await view();
+			if (this.store) return;
+			v.renderDashboard(this.root, this.data, peek.record);
+		} catch (e) {
+			// Not a record the view can read (or the view did not download): the store decides.
+			console.error(e);
+		}
+		afterPaint(() => this.validate());
+	}
+
+	/** Load the store to show the validated record; says so in the page when it cannot load. */
+	private validate(): void {
+		if (this.store) return;
+		loadProgressStore().then(
+			(store) => this.follow(store),
+			(e: unknown) => this.failed(e),
+		);
+	}
+
+	private follow(store: ProgressStore): void {
+		if (this.store) return;
+		this.store = store;
+		this.stops.push(store.$progress.subscribe((record) => void this.fromStore(record)));
+	}
+
+	/** Show the store's (validated) record. */
+	private async fromStore(record: ProgressRecord): Promise<void> {
+		try {
+			const v = await view();
+			if (record !== this.store!.$progress.get()) return; // a newer record is on its way
+			v.renderDashboard(this.root, this.data, record);
+			this.root.removeAttribute('aria-busy');
+		} catch (e) {
+			this.failed(e);
+		}
+	}
+
+	private failed(e: unknown): void {
+		console.error(e);
+		replace(this.root, h('p', {}, 'Your progress could not be shown. Reload the page to try again.'));
+		this.root.removeAttribute('aria-busy');
 	}
 }
 

@@ -1,51 +1,41 @@
 /**
- * `<qms-progress-data>`: export, import (validate → preview → merge, with backup and undo) and
- * reset (confirm, undo). Files that are foreign, truncated, oversized, edited or hostile get a
- * message and change nothing (validation: src/lib/progress/transfer.ts).
+ * `<qms-progress-data>`: export, import and reset of saved progress (./data-actions.ts), and the
+ * storage used in this browser. So the page ships no zod before the learner does anything, the
+ * progress store and the actions load on the learner's first use of the element (focus, press,
+ * a file dragged over it), or once something else loaded the store; until then the storage used is
+ * counted here from localStorage directly (reads only). An undo copy kept from an import or reset
+ * is offered at once: then the actions load after the first paint. A press that comes before the
+ * actions are there is handled once they are (never lost, never run twice).
  */
-import type { ProgressRecord } from '../../schemas/progress';
-import { $progress, $undo, exportRecord, exportUndoSnapshot, importRecord, previewImport, reset, undoImport, undoReset } from '../../stores/progress';
-import { downloadText, embeddedJson, formatDateTime, h, replace, showError } from '../../runtime/dom';
-import { getStorage } from '../../runtime/storage';
-import { formatBytes } from '../../lib/progress/usage';
+import type { DataActions } from './data-actions';
+import { loadProgressStore, whenProgressStoreLoaded } from '../../stores/progress-ready';
+import { peekStorage } from '../../runtime/progress-peek';
+import { KEY_PREFIX } from '../../runtime/storage-probe';
+import { UNDO_KEY } from '../../stores/progress-keys';
+import { storageUsage } from '../../lib/progress/usage';
+import { showError } from '../../runtime/dom';
+import { showUsage } from './usage-text';
 
 class QmsProgressData extends HTMLElement {
-	private pending: ProgressRecord | null = null;
-	private unsubscribe?: () => void;
-	private unsubscribeUsage?: () => void;
-
-	private $<T extends HTMLElement = HTMLElement>(sel: string): T {
-		return this.querySelector<T>(sel)!;
-	}
+	private actions?: DataActions;
+	private starting?: Promise<DataActions>;
 
 	connectedCallback(): void {
 		try {
-			const titles = embeddedJson<Record<string, string>>(this, 'script[data-titles]');
-			const file = this.$<HTMLInputElement>('[data-import-file]');
-			this.$<HTMLButtonElement>('[data-export]').disabled = false;
-			this.$<HTMLButtonElement>('[data-reset]').disabled = false;
-			file.disabled = false;
-			this.$('[data-export]').addEventListener('click', () => void this.exportNow());
-			file.addEventListener('change', () => void this.pick(file, titles));
-			this.$('[data-import-confirm]').addEventListener('click', () => this.confirmImport());
-			this.$('[data-import-cancel]').addEventListener('click', () => this.cancelImport());
-			this.$('[data-reset]').addEventListener('click', () => this.askReset(true));
-			this.$('[data-reset-no]').addEventListener('click', () => this.askReset(false));
-			this.$('[data-reset-yes]').addEventListener('click', () => this.doReset());
-			this.$('[data-undo-button]').addEventListener('click', () => this.undo());
-			this.$('[data-undo-download]').addEventListener('click', () => void this.downloadPrevious());
-			// After every change of the record (this tab's or another's), recount.
-			this.unsubscribeUsage = $progress.subscribe(() => void this.showUsage());
-			this.unsubscribe = $undo.subscribe((u) => {
-				this.$('[data-undo]').hidden = u === null;
-				if (u) {
-					this.$('[data-undo-text]').textContent =
-						u.kind === 'import'
-							? `Imported on ${formatDateTime(u.at)}. Undo puts back your progress as it was just before that import.`
-							: `Progress reset on ${formatDateTime(u.at)}. Undo puts back what you had before.`;
-					this.$('[data-undo-button]').textContent = u.kind === 'import' ? 'Undo import' : 'Undo reset';
-				}
-			});
+			for (const el of this.querySelectorAll<HTMLInputElement | HTMLButtonElement>('[data-export], [data-reset], [data-import-file]')) el.disabled = false;
+			whenProgressStoreLoaded(() => void this.start().catch(() => undefined));
+			for (const type of ['focusin', 'pointerdown', 'dragenter']) this.addEventListener(type, () => void this.start().catch(() => undefined));
+			for (const type of ['click', 'change']) this.addEventListener(type, (e) => this.replayWhenStarted(e));
+			const storage = peekStorage();
+			// Storage unusable or damaged: the store loads for its notice anyway, and counts.
+			if (storage.needsStore) return void this.start().catch(() => undefined);
+			const entries: [string, string][] = [];
+			for (let i = 0; i < localStorage.length; i++) {
+				const key = localStorage.key(i);
+				if (key?.startsWith(KEY_PREFIX)) entries.push([key, localStorage.getItem(key) ?? '']);
+			}
+			void showUsage(this, storageUsage(entries, KEY_PREFIX), true);
+			if (localStorage.getItem(KEY_PREFIX + UNDO_KEY) !== null) requestAnimationFrame(() => setTimeout(() => void this.start().catch(() => undefined)));
 		} catch (e) {
 			console.error(e);
 			showError(this, 'This part of the page could not start. Reload the page to try again.');
@@ -53,120 +43,40 @@ class QmsProgressData extends HTMLElement {
 	}
 
 	disconnectedCallback(): void {
-		this.unsubscribe?.();
-		this.unsubscribeUsage?.();
+		this.actions?.stop();
 	}
 
-	/** Bytes under our prefix by kind, and the browser's own estimate for the whole site when it gives one. */
-	private async showUsage(): Promise<void> {
-		const storage = getStorage();
-		const u = storage.usage();
-		const parts = (['record', 'lab files', 'undo', 'backups'] as const).filter((k) => u.byKind[k] > 0).map((k) => `${k === 'record' ? 'progress record' : k === 'undo' ? 'copy kept for undo' : k === 'backups' ? 'copies of damaged data' : 'lab files'} ${formatBytes(u.byKind[k])}`);
-		this.$('[data-usage-site]').textContent = storage.persistent
-			? `This site stores ${formatBytes(u.bytes)} in this browser's local storage${parts.length ? ` (${parts.join(', ')})` : ''}. Browsers allow about 10 MB per site, counted this way (two bytes per character).`
-			: `Nothing is stored: this browser does not let the site save data. ${formatBytes(u.bytes)} is held in this page only.`;
-		let estimate = '';
-		try {
-			const e = await navigator.storage?.estimate?.();
-			if (e && typeof e.usage === 'number' && typeof e.quota === 'number') estimate = `The browser's own estimate for this site (navigator.storage; Chromium leaves localStorage out of it): ${formatBytes(e.usage)} used of ${formatBytes(e.quota)} it may use.`;
-		} catch {
-			/* no estimate */
-		}
-		this.$('[data-usage-browser]').textContent = estimate;
-	}
-
-	private message(msg: string): void {
-		this.$('[data-message]').textContent = msg;
-	}
-
-	private async exportNow(): Promise<void> {
-		showError(this, null);
-		try {
-			const { filename, text } = await exportRecord();
-			downloadText(filename, text);
-			this.message(`Exported as ${filename}.`);
-		} catch (e) {
-			showError(this, `Export failed: ${(e as Error).message}`);
-		}
-	}
-
-	private async pick(input: HTMLInputElement, titles: Record<string, string>): Promise<void> {
-		showError(this, null);
-		this.message('');
-		this.cancelImport(false);
-		const f = input.files?.[0];
-		input.value = '';
-		if (!f) return;
-		// Import code (validation, change list) is fetched when a file is picked, not with the page.
-		let checkImportSize: typeof import('../../lib/progress/transfer').checkImportSize;
-		let changeText: typeof import('../../lib/progress/changes').changeText;
-		try {
-			[{ checkImportSize }, { changeText }] = await Promise.all([import('../../lib/progress/transfer'), import('../../lib/progress/changes')]);
-		} catch (e) {
-			return showError(this, `The import could not start: ${(e as Error).message} Nothing was imported.`);
-		}
-		// Refuse an oversized file before reading it into memory.
-		const tooLarge = checkImportSize(f.size);
-		if (tooLarge && !tooLarge.ok) return showError(this, tooLarge.message);
-		let result;
-		try {
-			result = await previewImport(await f.text(), f.size);
-		} catch (e) {
-			return showError(this, `The file could not be read: ${(e as Error).message} Nothing was imported.`);
-		}
-		if (!result.ok) return showError(this, result.message);
-		this.pending = result.record;
-		this.$('[data-preview-meta]').textContent = `File exported on ${formatDateTime(result.exportedAt)}.`;
-		replace(
-			this.$('[data-changes]'),
-			...(result.changes.length ? result.changes.map((c) => h('li', {}, changeText(c, (id) => titles[id] ?? id))) : [h('li', {}, 'Nothing: everything in this file is already here.')]),
+	/** Load the store and the actions (once), and start them. Says so in the page when they cannot load. */
+	private start(): Promise<DataActions> {
+		this.starting ??= Promise.all([loadProgressStore(), import('./data-actions')]).then(
+			([, m]) => {
+				this.actions = new m.DataActions(this);
+				this.actions.start();
+				return this.actions;
+			},
+			(e: unknown) => {
+				this.starting = undefined; // the next use tries again
+				console.error(e);
+				showError(this, 'This could not be done: part of the page did not download. Reload the page and try again. Nothing was changed.');
+				throw e;
+			},
 		);
-		this.$('[data-preview]').hidden = false;
-		this.$<HTMLButtonElement>('[data-import-confirm]').disabled = result.changes.length === 0;
-		this.$<HTMLElement>('[data-preview] h3').setAttribute('tabindex', '-1');
-		this.$<HTMLElement>('[data-preview] h3').focus();
+		return this.starting;
 	}
 
-	private confirmImport(): void {
-		if (!this.pending) return;
-		const r = importRecord(this.pending);
-		this.cancelImport(false);
-		if (!r.ok) return showError(this, r.message);
-		this.message('Imported and merged. A copy of your previous progress was kept: you can undo the import or download that copy below.');
-	}
-
-	private cancelImport(announce = true): void {
-		this.pending = null;
-		this.$('[data-preview]').hidden = true;
-		if (announce) this.message('Import cancelled. Nothing was changed.');
-	}
-
-	private askReset(show: boolean): void {
-		this.$('[data-reset-confirm]').hidden = !show;
-		if (show) this.$<HTMLButtonElement>('[data-reset-no]').focus();
-		else this.$<HTMLButtonElement>('[data-reset]').focus();
-	}
-
-	private doReset(): void {
-		const r = reset();
-		this.$('[data-reset-confirm]').hidden = true;
-		if (!r.ok) return showError(this, r.message);
-		showError(this, null);
-		this.message('All progress in this browser was reset. You can undo this below.');
-		this.$<HTMLButtonElement>('[data-undo-button]').focus();
-	}
-
-	private undo(): void {
-		const kind = $undo.get()?.kind;
-		const r = kind === 'import' ? undoImport() : undoReset();
-		if (!r.ok) return showError(this, r.message);
-		showError(this, null);
-		this.message(kind === 'import' ? 'Import undone: your progress is as it was before the import.' : 'Reset undone: your progress is back.');
-	}
-
-	private async downloadPrevious(): Promise<void> {
-		const file = await exportUndoSnapshot();
-		if (file) downloadText(file.filename, file.text);
+	/**
+	 * A press or a picked file that reached this element before the actions were listening: hand it
+	 * to them once they are (the actions listen on the controls themselves, so an event that
+	 * arrives here after they started was handled already).
+	 */
+	private replayWhenStarted(e: Event): void {
+		if (this.actions) return;
+		const target = e.target as HTMLElement;
+		if (!(target instanceof HTMLButtonElement || target instanceof HTMLInputElement)) return;
+		void this.start().then(
+			() => (e.type === 'click' && target instanceof HTMLButtonElement ? target.click() : target.dispatchEvent(new Event(e.type, { bubbles: true }))),
+			() => undefined,
+		);
 	}
 }
 
