@@ -16,7 +16,8 @@ import { logLine, missed, pointsByGroup, runRecord } from '../../lib/scenarios/v
 import type { SavedRun } from '../../schemas/scenario-saved';
 import type { ScenarioStep } from '../../schemas/scenario';
 import { embeddedJson, h, replace, showError } from '../../runtime/dom';
-import { KEY_PREFIX, getStorage } from '../../runtime/storage';
+import { hasStored } from '../../runtime/storage-probe';
+import type { StorageAdapter } from '../../runtime/storage';
 import { loadProgressStore } from '../../stores/progress-ready';
 
 const TICK_MS = 250;
@@ -31,6 +32,8 @@ class QmsScenario extends HTMLElement {
 	/** Log lines already announced to screen readers. */
 	private announced = 0;
 	private key = '';
+	/** The storage adapter, loaded when a run starts or a saved one is restored (not at hydration: issue 8 JS budget). */
+	private storage: StorageAdapter | null = null;
 
 	connectedCallback(): void {
 		try {
@@ -38,13 +41,14 @@ class QmsScenario extends HTMLElement {
 			this.def = data.def;
 			this.orders = data.orders;
 			this.key = `scenario-run:${this.def.id}`;
-			this.q('[data-start]').addEventListener('click', () => this.start());
+			this.q('[data-start]').addEventListener('click', () => void this.start());
 			this.q('[data-pause]').addEventListener('click', () => this.setPaused(!this.paused));
 			this.q('[data-abandon]').addEventListener('click', () => this.abandon());
 			document.addEventListener('visibilitychange', this.onVisibility);
 			// The saved-run schema (zod) is loaded only when there is a saved run to check: most
 			// visits have none, and zod would double the island's JS (issue 8 budget, npm run bench).
-			if (getStorage().rawAt(KEY_PREFIX + this.key) === null) (this.q('[data-start]') as HTMLButtonElement).disabled = false;
+			// The storage adapter too: a plain look at localStorage says whether there is anything to restore.
+			if (!hasStored(this.key)) (this.q('[data-start]') as HTMLButtonElement).disabled = false;
 			else void this.restore();
 		} catch (e) {
 			console.error(e);
@@ -55,14 +59,14 @@ class QmsScenario extends HTMLElement {
 	/** Resume a saved run (paused), record a finished one that could not be recorded, or drop one that does not fit. */
 	private async restore(): Promise<void> {
 		try {
-			const { SavedRunSchema } = await import('../../schemas/scenario-saved');
-			const saved = getStorage().readJson(this.key, SavedRunSchema);
+			const [{ SavedRunSchema }, storage] = await Promise.all([import('../../schemas/scenario-saved'), this.loadStorage()]);
+			const saved = storage.readJson(this.key, SavedRunSchema);
 			// A saved run that does not fit this build's scenario (edited since, or tampered with) is dropped.
 			const ours = saved && saved.state.scenario === this.def.id && saved.state.results.every((r) => this.def.steps.some((st) => st.id === r.step));
 			const fits = ours && !saved.state.finished && saved.state.step < this.def.steps.length;
 			// A finished run left here could not be recorded last time: record it now.
 			const unrecorded = ours && saved.state.finished && saved.state.step >= this.def.steps.length;
-			if (saved && !fits && !unrecorded) getStorage().remove(this.key);
+			if (saved && !fits && !unrecorded) storage.remove(this.key);
 			if (saved && unrecorded) {
 				this.run = saved;
 				void this.finish();
@@ -94,7 +98,18 @@ class QmsScenario extends HTMLElement {
 		if (document.hidden && this.run && !this.paused) this.setPaused(true);
 	};
 
-	private start(): void {
+	private async loadStorage(): Promise<StorageAdapter> {
+		return (this.storage ??= (await import('../../runtime/storage')).getStorage());
+	}
+
+	private async start(): Promise<void> {
+		try {
+			await this.loadStorage();
+		} catch (e) {
+			console.error(e);
+			showError(this, 'This drill could not start. Reload the page to try again.');
+			return;
+		}
 		const state = startRun(this.def);
 		this.run = { version: 1, startedAt: new Date().toISOString(), realMs: 0, carryMs: 0, state };
 		this.paused = false;
@@ -108,7 +123,7 @@ class QmsScenario extends HTMLElement {
 		if (!window.confirm('Abandon this run? It will not be recorded.')) return;
 		this.stopTimer();
 		this.run = null;
-		getStorage().remove(this.key);
+		this.storage?.remove(this.key);
 		replace(this.q('[data-log]'));
 		this.renderIntro();
 	}
@@ -170,7 +185,8 @@ class QmsScenario extends HTMLElement {
 	}
 
 	private save(): void {
-		if (this.run) getStorage().writeJson(this.key, this.run);
+		// A run exists only after start() or restore() loaded the adapter.
+		if (this.run) this.storage?.writeJson(this.key, this.run);
 	}
 
 	/**
@@ -193,7 +209,7 @@ class QmsScenario extends HTMLElement {
 			console.error(e);
 			note = 'This run could not be saved in your progress.';
 		}
-		if (saved) getStorage().remove(this.key);
+		if (saved) this.storage?.remove(this.key);
 		else {
 			this.save();
 			note += ' The run is kept in this browser: free some space (for example, export and reset your progress, or remove other sites\' data), then press "Try saving again" or reload this page.';
@@ -286,7 +302,7 @@ class QmsScenario extends HTMLElement {
 
 	private startButton(label: string): HTMLButtonElement {
 		const b = h('button', { type: 'button', class: 'qms-button', 'data-start': true }, label);
-		b.addEventListener('click', () => this.start());
+		b.addEventListener('click', () => void this.start());
 		return b;
 	}
 

@@ -320,7 +320,10 @@ class LabElement extends HTMLElement {
 				this.view.show(this.active);
 				this.dataset.editor = 'monaco';
 				status.textContent = '';
-				if (takeFocus || hadFocus) {
+				// Take focus only if the learner has not moved it elsewhere while Monaco loaded (e.g. tabbed
+				// to "Run checks"): stealing it would send their next key press into the editor.
+				const focusIsFree = document.activeElement === null || document.activeElement === document.body || this.el('editor').contains(document.activeElement);
+				if (hadFocus || (takeFocus && focusIsFree)) {
 					monaco.focus();
 					if (hadFocus) monaco.setCursorOffset(caret);
 				}
