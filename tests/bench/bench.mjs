@@ -174,8 +174,14 @@ try {
 
 	console.log('\n# Credentials');
 	console.log('Press a download button on My credentials → file saved (build, sign, render, bake); first press loads the export code and makes the key:');
-	for (const r of await credentialExportTimes(browser, { baseURL: origin })) {
-		console.log(`  ${r.format.padEnd(10)} first ${String(r.firstMs).padStart(5)} ms   then median ${String(r.medianMs).padStart(5)} ms`);
+	// A failure here is reported and fails the bench, but the figures after it are still printed.
+	try {
+		for (const r of await credentialExportTimes(browser, { baseURL: origin })) {
+			console.log(`  ${r.format.padEnd(10)} first ${String(r.firstMs).padStart(5)} ms   then median ${String(r.medianMs).padStart(5)} ms`);
+		}
+	} catch (e) {
+		console.log(`  FAILED: ${String(e?.message ?? e).split('\n')[0]}`);
+		process.exitCode = 1;
 	}
 
 	console.log('\n# Labs');
