@@ -100,3 +100,17 @@ export async function newKeyPair(now: () => Date = () => new Date()): Promise<St
 	}
 	return { privateKey: pair.privateKey, publicKey: pair.publicKey, did: await didKeyFromPublicKey(pair.publicKey), createdAt: now().toISOString() };
 }
+
+/**
+ * Wrap `f` so a KeystoreError becomes `make(why[failure])`: each caller's own sentence for the
+ * learner or lead; other errors pass through unchanged.
+ */
+export function explainFailures(why: Record<KeystoreFailure, string>, make: (message: string) => Error): <T>(f: () => Promise<T>) => Promise<T> {
+	return async (f) => {
+		try {
+			return await f();
+		} catch (e) {
+			throw e instanceof KeystoreError ? make(why[e.failure]) : e;
+		}
+	};
+}

@@ -8,7 +8,7 @@
  * the next export makes a new one and says so (`created: true`). Files signed with the old key
  * still verify: each carries its own did:key. Nothing here ever leaves the browser.
  */
-import { KeystoreError, keystore, newKeyPair, type KeystoreFailure, type StoredKeyPair } from '../keystore';
+import { explainFailures, keystore, newKeyPair, type KeystoreFailure, type StoredKeyPair } from '../keystore';
 
 export interface SigningKey {
 	privateKey: CryptoKey;
@@ -34,13 +34,7 @@ const WHY: Record<KeystoreFailure, string> = {
 };
 
 /** Run `f`, turning a KeystoreError into the learner's sentence. */
-async function explained<T>(f: () => Promise<T>): Promise<T> {
-	try {
-		return await f();
-	} catch (e) {
-		throw e instanceof KeystoreError ? new SigningUnavailableError(WHY[e.failure]) : e;
-	}
-}
+const explained = explainFailures(WHY, (message) => new SigningUnavailableError(message));
 
 /** The stored key, if there is one; never creates. Resolves undefined when none or IndexedDB is unavailable. */
 export async function peekSigningKey(): Promise<Omit<SigningKey, 'created' | 'privateKey'> | undefined> {

@@ -10,7 +10,7 @@
  * but the site's maintainers must publish the new key for new sign-offs to count. Never leaves the
  * browser; only the public half is shown (did:key and JWK) for the maintainers to publish.
  */
-import { KeystoreError, keystore, newKeyPair, type KeystoreFailure, type StoredKeyPair } from '../keystore';
+import { explainFailures, keystore, newKeyPair, type KeystoreFailure, type StoredKeyPair } from '../keystore';
 
 interface StoredLeadKey extends StoredKeyPair {
 	name: string;
@@ -41,13 +41,7 @@ const WHY: Record<KeystoreFailure, string> = {
 };
 
 /** Run `f`, turning a KeystoreError into the lead's sentence. */
-async function explained<T>(f: () => Promise<T>): Promise<T> {
-	try {
-		return await f();
-	} catch (e) {
-		throw e instanceof KeystoreError ? new LeadKeyError(WHY[e.failure]) : e;
-	}
-}
+const explained = explainFailures(WHY, (message) => new LeadKeyError(message));
 
 async function info(k: StoredLeadKey): Promise<LeadKeyInfo> {
 	const jwk = await crypto.subtle.exportKey('jwk', k.publicKey);

@@ -7,24 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { formatBytes } from '../../../src/lib/progress/usage';
 import { CHECKLIST_ID, CHECKLIST_PAGE, KEY, PROGRESS_PAGE, hydrated, stored } from './helpers';
 import { FILES_KEY, LAB_URL, editorText, openLab, retypeLine, startEditor } from '../labs/helpers';
-
-/** Fill localStorage (under keys of no feature of ours) until not one more character fits. Returns the keys used. */
-async function fillStorage(page: Page): Promise<string[]> {
-	return page.evaluate(() => {
-		const keys: string[] = [];
-		let size = 1 << 20;
-		while (size >= 1) {
-			const key = `filler-${keys.length}`;
-			try {
-				localStorage.setItem(key, 'x'.repeat(size));
-				keys.push(key);
-			} catch {
-				size = Math.floor(size / 2);
-			}
-		}
-		return keys;
-	});
-}
+import { fillStorage } from '../support/fill-storage';
 
 const box = (page: Page, id: string) => page.locator(`qms-checklist[data-checklist-id="${CHECKLIST_ID}"] input[data-item-id="${id}"]`);
 const savedUsers = (page: Page) => page.evaluate((k) => localStorage.getItem(k), FILES_KEY);

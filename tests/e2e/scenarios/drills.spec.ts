@@ -10,6 +10,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ScenarioDef } from '../../../src/lib/scenarios/engine';
 import { expectNoSeriousA11yViolations } from '../support/axe';
+import { fillStorage } from '../support/fill-storage';
 
 const BREACH_PAGE = '/release-readiness/scenarios/incident-simulation/';
 const BREACH = 'release-readiness-privacy-breach';
@@ -200,24 +201,6 @@ test('security incident (Security Lead, 001 Module 3): played by keyboard to a p
 	await expect(req.locator('[data-req-state]')).toHaveText('(met)');
 	await expect(req).toContainText('Passed with 4 of 4 points');
 });
-
-/** Fill localStorage (under keys of no feature of ours) until not one more character fits. Returns the keys used. */
-async function fillStorage(page: Page): Promise<string[]> {
-	return page.evaluate(() => {
-		const keys: string[] = [];
-		let size = 1 << 20;
-		while (size >= 1) {
-			const key = `filler-${keys.length}`;
-			try {
-				localStorage.setItem(key, 'x'.repeat(size));
-				keys.push(key);
-			} catch {
-				size = Math.floor(size / 2);
-			}
-		}
-		return keys;
-	});
-}
 
 test('storage full when a run finishes: the run is not lost, the page says so, and it is recorded once space is freed', async ({ page }) => {
 	const KEY = `qms-training:scenario-run:${SECURITY}`;
