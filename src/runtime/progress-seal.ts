@@ -61,7 +61,7 @@ async function sealingKey(): Promise<CryptoKey> {
 	const kept = await readKey();
 	if (kept) return kept;
 	if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
-	const key = await crypto.subtle.generateKey(HMAC, false, ['sign', 'verify']);
+	const key = (await crypto.subtle.generateKey(HMAC, false, ['sign', 'verify'])) as CryptoKey;
 	await set(SEAL_KEY_PLACE.key, key, store());
 	// Two tabs may make a key at once: use whichever was stored last, so this seal matches it.
 	return (await readKey()) ?? key;
