@@ -117,7 +117,7 @@ export function formatRow(r) {
 
 /** Print the section of `npm run bench`; returns true when every page is within budget. */
 export async function lighthouseBench({ origin, only = null }) {
-	console.log('\n# Lighthouse 12 (mobile and desktop profiles; a learner with everything done in localStorage)');
+	console.log('\n# Lighthouse 12 (mobile and desktop profiles; a learner with everything done in localStorage, the record sealed as the site leaves it)');
 	console.log(`budgets (issue 12): performance ≥ ${BUDGET.performance}, accessibility ≥ ${BUDGET.accessibility}, CLS < ${BUDGET.cls}. Performance is timed on this machine: noisy when it is busy.`);
 	console.log(HEADER);
 	const rows = await lighthouseRuns({ origin, only, log: (r) => console.log(formatRow(r)) });
