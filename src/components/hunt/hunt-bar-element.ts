@@ -8,11 +8,15 @@
  * The clue line is a polite live region: a found or timed-out target is announced without moving
  * focus. The timer (role="timer") is not announced every second. Controls are built once and only
  * their text changes, so a focused button keeps focus.
+ *
+ * A hunt changed in another tab (a target found there, paused, ended, cleared) arrives as a
+ * `storage` event and is shown at once, so two open tabs never show two different hunts.
  */
 import { arrive, elapsed, endHunt, formatMs, isFinished, isPaused, pause, resume, score, skip, tick, TARGET_LIMIT_MS, type HuntState } from '../../lib/hunt/run';
 import { clueText } from '../../lib/hunt/targets';
 import { h } from '../../runtime/dom';
-import { clearHunt, currentPageId, HUNT_CHANGE, readHunt, recordHunt, saveHunt } from '../../runtime/hunt';
+import { clearHunt, currentPageId, HUNT_CHANGE, HUNT_KEY, readHunt, recordHunt, saveHunt } from '../../runtime/hunt';
+import { KEY_PREFIX } from '../../runtime/storage-probe';
 
 class QmsHuntBar extends HTMLElement {
 	private state: HuntState | null = null;
@@ -27,6 +31,10 @@ class QmsHuntBar extends HTMLElement {
 	private readonly progressLink = h('a', { href: '/progress/', class: 'hunt-progress' }, 'See it on My progress');
 	private readonly note = h('p', { class: 'hunt-note' });
 	private readonly onChange = () => this.load();
+	/** Another tab wrote or removed the hunt (`key` null: that tab cleared all of storage). */
+	private readonly onStorage = (e: StorageEvent) => {
+		if (e.key === KEY_PREFIX + HUNT_KEY || e.key === null) this.load();
+	};
 	/** Keeps --qms-hunt-bar (room left under the page and the sidebar, HuntBar.astro) equal to the bar's height. */
 	private readonly resize = new ResizeObserver(() => document.documentElement.style.setProperty('--qms-hunt-bar', `${Math.ceil(this.getBoundingClientRect().height)}px`));
 	private readonly onShow = (e: PageTransitionEvent) => {
@@ -37,6 +45,7 @@ class QmsHuntBar extends HTMLElement {
 		try {
 			if (!this.built) this.build();
 			addEventListener(HUNT_CHANGE, this.onChange);
+			addEventListener('storage', this.onStorage);
 			addEventListener('pageshow', this.onShow);
 			this.resize.observe(this);
 			this.load();
@@ -47,6 +56,7 @@ class QmsHuntBar extends HTMLElement {
 
 	disconnectedCallback(): void {
 		removeEventListener(HUNT_CHANGE, this.onChange);
+		removeEventListener('storage', this.onStorage);
 		removeEventListener('pageshow', this.onShow);
 		this.resize.disconnect();
 		clearInterval(this.timer);

@@ -156,3 +156,35 @@ test('hunt: a target left past 2 minutes times out, pause stops the clock, and t
 	await expect(row.locator('li').first()).toContainText('timed out, 2:00');
 	await expect(row.locator('li').nth(1)).toContainText('skipped');
 });
+
+test('hunt: two open tabs show the same hunt: started, found, ended and closed in one, followed in the other', async ({ page, context }) => {
+	const other = await context.newPage();
+	await other.goto('/catalog/');
+	await expect(bar(other)).toBeHidden();
+
+	await startHunt(page, SEED);
+	// Started in the first tab: the second shows it without a reload.
+	await expect(clue(other)).toContainText('Target 1 of 5. Topic:');
+	const [first] = await storedTargets(page);
+
+	// Found in the second tab: the first moves on to target 2.
+	await other.goto(`/${first!.page}/`);
+	await expect(clue(other)).toContainText(`Found "${first!.title}" in `);
+	await expect(clue(page)).toContainText('Target 2 of 5.');
+
+	// Ended in the first tab: both show the result, and the run is saved once.
+	await bar(page).getByRole('button', { name: 'End hunt' }).press('Enter');
+	const result = 'Hunt finished: 1 of 5 found in under 2:00 each. Not passed.';
+	await expect(clue(page)).toHaveText(result);
+	await expect(clue(other)).toHaveText(result);
+	await expect(bar(page).locator('.hunt-note')).toHaveText('This hunt is saved in your progress.');
+	await expect(bar(other).locator('.hunt-note')).toHaveText('This hunt is saved in your progress.');
+	const hunts = await page.evaluate(() => JSON.parse(localStorage.getItem('qms-training:progress')!).hunts);
+	expect(hunts).toHaveLength(1);
+
+	// Closed in the second tab: the bar goes away in the first too.
+	await bar(other).getByRole('button', { name: 'Close' }).press('Enter');
+	await expect(bar(other)).toBeHidden();
+	await expect(bar(page)).toBeHidden();
+	await other.close();
+});
