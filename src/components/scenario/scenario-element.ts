@@ -4,7 +4,8 @@
  * saves:
  * - the run in progress after every change, under `scenario-run:<id>` through the storage adapter
  *   (src/runtime/storage.ts); after a reload it comes back paused, where it was;
- * - every finished run in the learner record (`recordScenarioRun`), then the debrief. The saved
+ * - every finished run in the learner record (`recordScenarioRun`), then the debrief (both in
+ *   ./debrief.ts, loaded when a run finishes: not at hydration, issue 8 JS budget). The saved
  *   copy is removed only once the record has it: when recording fails (storage full), the finished
  *   run is kept under the same key, the debrief says so with a "Try saving again" button, and the
  *   next load tries again.
@@ -12,13 +13,12 @@
  */
 import { act, answerProblem, currentStep, deadline, score, startRun, tick, type Answer, type RunState, type ScenarioDef } from '../../lib/scenarios/engine';
 import { clockText } from '../../lib/scenarios/clock';
-import { logLine, missed, pointsByGroup, runRecord } from '../../lib/scenarios/view';
+import { logLine } from '../../lib/scenarios/view';
 import type { SavedRun } from '../../schemas/scenario-saved';
 import type { ScenarioStep } from '../../schemas/scenario';
 import { embeddedJson, h, replace, showError } from '../../runtime/dom';
 import { hasStored } from '../../runtime/storage-probe';
 import type { StorageAdapter } from '../../runtime/storage';
-import { loadProgressStore } from '../../stores/progress-ready';
 
 const TICK_MS = 250;
 
@@ -34,6 +34,8 @@ class QmsScenario extends HTMLElement {
 	private key = '';
 	/** The storage adapter, loaded when a run starts or a saved one is restored (not at hydration: issue 8 JS budget). */
 	private storage: StorageAdapter | null = null;
+	/** A finished run is being recorded (a second press of "Try saving again" must not record it twice). */
+	private finishing = false;
 
 	connectedCallback(): void {
 		try {
@@ -193,30 +195,42 @@ class QmsScenario extends HTMLElement {
 	 * Record the finished run in the learner record; remove the saved copy only once that worked.
 	 * On failure the finished run stays saved (if even that write fails, the last in-progress copy
 	 * stays, so a reload resumes before the last decision) and the debrief offers to try again.
+	 * The recording and the debrief (./debrief.ts) are loaded now, not at hydration (issue 8 JS budget).
 	 */
 	private async finish(): Promise<void> {
 		const run = this.run!;
+		if (this.finishing) return;
+		this.finishing = true;
 		run.finishedAt ??= new Date().toISOString();
-		const rec = runRecord(this.def, run.state, run.startedAt, run.finishedAt, run.realMs);
-		let saved = false;
-		let note: string;
 		try {
-			const store = await loadProgressStore();
-			const r = store.recordScenarioRun(rec);
-			saved = r.ok;
-			note = r.ok ? 'This run is saved in your progress.' : r.message;
-		} catch (e) {
-			console.error(e);
-			note = 'This run could not be saved in your progress.';
+			let debrief: typeof import('./debrief');
+			try {
+				debrief = await import('./debrief');
+			} catch (e) {
+				console.error(e);
+				this.save();
+				showError(this, 'The debrief could not load. The finished run is kept in this browser: reload the page to record it and see the debrief.');
+				return;
+			}
+			const r = await debrief.recordRun(this.def, run);
+			let note = r.note;
+			if (r.saved) this.storage?.remove(this.key);
+			else {
+				this.save();
+				note += ' The run is kept in this browser: free some space (for example, export and reset your progress, or remove other sites\' data), then press "Try saving again" or reload this page.';
+			}
+			this.renderLog();
+			const s = run.state;
+			this.q('[data-left]').textContent = '';
+			this.q('[data-pause]').hidden = this.q('[data-abandon]').hidden = true;
+			const sc = score(this.def, s);
+			this.q('[data-points]').textContent = `${sc.points} of ${sc.max} points`;
+			this.q('[data-clock]').textContent = clockText(s.minute, this.def.clock.start);
+			debrief.renderDebrief(this, this.def, s, note, r.saved, this.retryButton(), this.startButton('Play again'));
+			this.run = r.saved ? null : run;
+		} finally {
+			this.finishing = false;
 		}
-		if (saved) this.storage?.remove(this.key);
-		else {
-			this.save();
-			note += ' The run is kept in this browser: free some space (for example, export and reset your progress, or remove other sites\' data), then press "Try saving again" or reload this page.';
-		}
-		this.renderLog();
-		this.renderDebrief(run.state, note, saved);
-		this.run = saved ? null : run;
 	}
 
 	private decide(answer: Answer): void {
@@ -389,35 +403,6 @@ class QmsScenario extends HTMLElement {
 			case 'notes':
 				return form.querySelector('textarea')!.value;
 		}
-	}
-
-	private renderDebrief(state: RunState, note: string, saved: boolean): void {
-		const sc = score(this.def, state);
-		const bar = this.q('[data-left]');
-		bar.textContent = '';
-		this.q('[data-pause]').hidden = this.q('[data-abandon]').hidden = true;
-		this.q('[data-points]').textContent = `${sc.points} of ${sc.max} points`;
-		this.q('[data-clock]').textContent = clockText(state.minute, this.def.clock.start);
-		const heading = h('h3', { tabindex: -1, 'data-focus': true }, `Debrief: ${sc.passed ? 'passed' : 'not passed'}, ${sc.points} of ${sc.max} points`);
-		const table = h(
-			'table',
-			{},
-			h('caption', {}, 'Points per task'),
-			h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Task'), h('th', { scope: 'col' }, 'Points'), h('th', { scope: 'col' }, 'Met'))),
-			h(
-				'tbody',
-				{},
-				...sc.milestones.map((m) => h('tr', {}, h('td', {}, m.group ? `${m.group}: ${m.title}` : m.title), h('td', {}, `${m.earned} of ${m.points}`), h('td', {}, m.met ? 'Yes' : 'No'))),
-			),
-		);
-		const groups = pointsByGroup(sc);
-		const byGroup = groups.length > 1 ? h('p', {}, groups.map((g) => `${g.group} ${g.earned} of ${g.points}`).join(' · ')) : null;
-		const miss = missed(this.def, state, sc);
-		const missedList = miss.length ? [h('h4', {}, 'What was missed'), h('ul', {}, ...miss.map((m) => h('li', {}, m)))] : [h('p', {}, 'Nothing was missed.')];
-		const unmet = sc.passed ? h('p', {}, `Pass rule: ${this.def.pass.text}`) : h('p', {}, h('strong', {}, 'Not passed: '), sc.unmet.join(' '), ` Pass rule: ${this.def.pass.text}`);
-		const questions = [h('h4', {}, 'Debrief questions'), h('ol', {}, ...this.def.debrief.map((q) => h('li', {}, q)))];
-		replace(this.q('[data-stage]'), h('div', { 'data-debrief': true, 'data-passed': String(sc.passed) }, heading, h('p', { role: saved ? 'status' : 'alert', 'data-save-note': saved ? 'saved' : 'failed' }, note), saved ? null : this.retryButton(), unmet, table, byGroup, ...missedList, ...questions, h('div', { class: 'scn-actions' }, this.startButton('Play again'))));
-		heading.focus();
 	}
 }
 
