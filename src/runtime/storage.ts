@@ -8,6 +8,7 @@
  * - `lab:<lab id>:files:backup`     the files as they were before the lab's last Reset
  * - `backup:<name>@<time>`          damaged data that could not be read at all, kept whole
  * - `backup:<name>.parts@<time>`    parts of a record set aside on read (JSON `{ from, at, setAside: [{ label, … }] }`)
+ * - `progress-seal`                 HMAC of the record text the store validated (src/runtime/progress-seal.ts; not exported)
  * - `hunt`                          a find-it-fast hunt in progress (src/schemas/hunt-state.ts)
  * - `probe`                         written and removed to test that storage works
  * Names never contain "@"; `<time>` is ISO 8601.
@@ -88,6 +89,8 @@ export interface StorageAdapter {
 	write(name: string, value: unknown): boolean;
 	/** Remove a key (no notice on failure). */
 	remove(name: string): void;
+	/** `write` without a notice, for derived data that costs nothing to lose (the record's seal). */
+	writeQuietly(name: string, value: unknown): boolean;
 	/** `read` with a zod schema: for other features' keys (labs' files…). */
 	readJson<T>(name: string, schema: SafeParser<T>): T | null;
 	/** `write` under another feature's key. */
@@ -327,6 +330,14 @@ export function createStorage(opts: StorageOptions): StorageAdapter {
 				backend.removeItem(KEY_PREFIX + name);
 			} catch {
 				/* ignore */
+			}
+		},
+		writeQuietly(name, value) {
+			try {
+				backend.setItem(KEY_PREFIX + name, JSON.stringify(value));
+				return true;
+			} catch {
+				return false;
 			}
 		},
 		readJson<T>(name: string, schema: SafeParser<T>): T | null {

@@ -39,12 +39,13 @@ import { describeIssues, migrateRecord } from '../lib/progress/migrate';
 import { salvageRecord } from '../lib/progress/salvage';
 import * as R from '../lib/progress/record';
 import type { ImportResult } from '../lib/progress/transfer';
-import { getStorage, type ParseOutcome, type StorageAdapter } from '../runtime/storage';
-import { PROGRESS_KEY, UNDO_KEY } from './progress-keys';
+import { getStorage, KEY_PREFIX, type ParseOutcome, type StorageAdapter } from '../runtime/storage';
+import type { makeSeal } from '../runtime/progress-seal';
+import { PROGRESS_KEY, SEAL_KEY, UNDO_KEY } from './progress-keys';
 import { announceProgressStore } from './progress-ready';
 
 /** Storage names (the adapter adds the `qms-training:` prefix). */
-export { PROGRESS_KEY, UNDO_KEY };
+export { PROGRESS_KEY, SEAL_KEY, UNDO_KEY };
 
 // Export and import (file format, checksum, change list) are used only on the My progress page:
 // loaded when first needed, so pages with a knowledge check or a checklist do not carry them.
@@ -96,6 +97,11 @@ export interface ProgressStoreOptions {
 	storage: () => StorageAdapter;
 	/** Clock, ISO time. */
 	now?: () => string;
+	/**
+	 * The sealer (src/runtime/progress-seal.ts), loaded when a validated record is written or
+	 * `sealStored` is called; without it the store seals nothing.
+	 */
+	sealer?: () => Promise<{ makeSeal: typeof makeSeal }>;
 }
 
 export function createProgressStore(opts: ProgressStoreOptions) {
@@ -115,7 +121,39 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 		const merged = sync($progress.get(), incoming);
 		$progress.set(merged);
 		// The other tab lacked something this tab has: write the union back.
-		if (canonicalJson(merged) !== canonicalJson(incoming)) storage!.write(PROGRESS_KEY, merged);
+		if (canonicalJson(merged) !== canonicalJson(incoming)) writeRecord(storage!, merged);
+	}
+
+	let sealing: Promise<void> = Promise.resolve();
+
+	/**
+	 * Seal `text`, a record this store validated with ProgressSchema and that is stored as it is
+	 * (src/runtime/progress-seal.ts says what the seal proves). In order, after the write; the seal
+	 * is written only if the record is still that text (a later write or another tab may have
+	 * replaced it), and only when it changes. A seal that cannot be made is removed, so the old one
+	 * cannot stay beside a new record (it would not match anyway).
+	 */
+	function seal(text: string): void {
+		const s = storage;
+		if (!opts.sealer || !s?.persistent) return;
+		const current = () => s.rawAt(KEY_PREFIX + PROGRESS_KEY) === text;
+		sealing = sealing
+			.then(async () => {
+				if (!current()) return;
+				const value = await (await opts.sealer!()).makeSeal(text);
+				if (current() && s.rawAt(KEY_PREFIX + SEAL_KEY) !== JSON.stringify(value)) s.writeQuietly(SEAL_KEY, value);
+			})
+			.catch((e: unknown) => {
+				console.warn('The progress record could not be sealed; pages will validate it on load.', e);
+				if (current()) s.remove(SEAL_KEY);
+			});
+	}
+
+	/** Write a record validated with ProgressSchema, then seal it. */
+	function writeRecord(s: StorageAdapter, record: ProgressRecord): boolean {
+		if (!s.write(PROGRESS_KEY, record)) return false;
+		seal(JSON.stringify(record));
+		return true;
 	}
 
 	function refreshUndo(): void {
@@ -149,7 +187,7 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 			return { ok: false, message: invalidChange(checked.error) };
 		}
 		const next = checked.data;
-		if (!s.write(PROGRESS_KEY, next)) {
+		if (!writeRecord(s, next)) {
 			$progress.set(base);
 			return { ok: false, message: NOT_SAVED };
 		}
@@ -168,7 +206,7 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 		if (snapshot) {
 			if (!s.write(UNDO_KEY, { ...snapshot, record: current })) return { ok: false, message: NOT_SAVED };
 		}
-		if (!s.write(PROGRESS_KEY, next)) return { ok: false, message: NOT_SAVED };
+		if (!writeRecord(s, next)) return { ok: false, message: NOT_SAVED };
 		$progress.set(next);
 		if (snapshot) $undo.set(snapshot);
 		return { ok: true };
@@ -182,6 +220,25 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 		/** Load the stored record now (islands call this on connect; mounting `$progress` does it too). */
 		load(): void {
 			ensureLoaded();
+		},
+
+		/**
+		 * Seal the stored record if its text, exactly as stored, passes ProgressSchema (a record
+		 * written by an older release or by hand may need migrating or salvaging first: not sealed).
+		 * For pages that read the record without the store (My credentials); does nothing when the
+		 * text is already sealed. Resolves when done; never rejects.
+		 */
+		async sealStored(): Promise<void> {
+			const s = ensureLoaded();
+			const raw = s.rawAt(KEY_PREFIX + PROGRESS_KEY);
+			if (raw === null) return;
+			try {
+				if (!ProgressSchema.safeParse(JSON.parse(raw)).success) return;
+			} catch {
+				return;
+			}
+			seal(raw);
+			await sealing;
 		},
 
 		/** Whether progress survives closing the page (false in private mode / blocked storage). */
@@ -370,7 +427,7 @@ export function createProgressStore(opts: ProgressStoreOptions) {
 export type ProgressStore = ReturnType<typeof createProgressStore>;
 
 /** The page's store, over the shared localStorage adapter. */
-export const progressStore: ProgressStore = createProgressStore({ storage: getStorage });
+export const progressStore: ProgressStore = createProgressStore({ storage: getStorage, sealer: () => import('../runtime/progress-seal') });
 
 export const $progress = progressStore.$progress;
 export const $undo = progressStore.$undo;

@@ -2,7 +2,8 @@
 // (default /usr/bin/chromium) against the built site served by `astro preview`, on one page of
 // every page type (tests/e2e/support/page-types.ts plus progress, team, lab), with the mobile and
 // the desktop profile, for a learner whose record holds everything done (tests/e2e/support/
-// full-record.ts, put in localStorage before the run; `disableStorageReset` keeps it). Prints
+// full-record.ts, put in localStorage before the run and sealed by the site as every write through
+// the store seals it; `disableStorageReset` keeps both). Prints
 // performance, accessibility, best practices, SEO, LCP, TBT and CLS per page and profile, and
 // exits non-zero when a page scores below performance 95 or accessibility 100, or its CLS reaches
 // 0.05. Performance is timed on this machine: on a busy 2-core machine it is noisy, so run the
@@ -50,6 +51,11 @@ export async function lighthouseRuns({ origin, only = null, log = () => {} }) {
 		const setup = await browser.newPage();
 		await setup.goto(`${origin}/404/`, { waitUntil: 'domcontentloaded' }).catch(() => setup.goto(origin));
 		await setup.evaluate((key, value) => localStorage.setItem(key, value), KEY, JSON.stringify(fullRecord()));
+		// As the site leaves it: every write through the progress store seals the record it validated
+		// (src/runtime/progress-seal.ts). My credentials validates and seals a record it finds unsealed;
+		// wait for that seal so every run measures a returning learner, not the one-off first check.
+		await setup.goto(`${origin}/credentials/`, { waitUntil: 'load' });
+		await setup.waitForFunction((key) => localStorage.getItem(`${key}-seal`) !== null, { timeout: 60_000 }, KEY);
 		for (const [type, path] of Object.entries(LIGHTHOUSE_PAGES)) {
 			if (only && !only.includes(type)) continue;
 			for (const [profile, config] of Object.entries(PROFILES)) {

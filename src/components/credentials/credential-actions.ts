@@ -156,11 +156,22 @@ export async function removeAttestation(page: CredentialsPage, id: string): Prom
 
 /** Make and download the card's credential in `format`; only for a credential earned on the validated record. */
 export async function exportNow(page: CredentialsPage, card: HTMLElement, button: HTMLButtonElement, format: ExportFormat): Promise<void> {
-	// Download buttons show only on the validated record, so the store is loaded when one is pressed.
-	const status = page.statuses.get(card.dataset.cred!);
+	// Download buttons show on a validated or sealed record (./credentials-element.ts); the file is
+	// made from the store's validated record, loaded here when the page showed a sealed one.
 	const out = card.querySelector<HTMLElement>('[data-export-status]')!;
-	const record = page.store?.$progress.get();
-	if (!record || !status || status.state !== 'earned') return;
+	let record: ProgressRecord;
+	try {
+		record = (page.store ?? (await page.useStore())).$progress.get();
+	} catch (e) {
+		console.error(e);
+		out.textContent = 'The file could not be made: part of the page did not download. Reload the page and try again.';
+		return;
+	}
+	const status = page.statuses.get(card.dataset.cred!);
+	if (!status || status.state !== 'earned') {
+		out.textContent = 'This credential is not earned on your saved record, so there is nothing to download.';
+		return;
+	}
 	if (!record.profile.displayName) {
 		out.textContent = 'Add your name on My progress first: it is printed on the certificate.';
 		return;

@@ -8,10 +8,13 @@
  * - At load, the stored record as it is, not validated (src/runtime/record-peek.ts), so no zod;
  *   nothing stored: the build's cards are a new learner's state, and the rules are not even
  *   downloaded (./credentials-view.ts). From a stored record, requirements, progress and locks
- *   are shown, but no credential is shown as earned: a
- *   card whose requirements look met says "Checking…" and offers no download until the record is
- *   validated. That check (the progress store, with zod) loads right after the first paint, only
- *   when some card looks earned or the record holds sign-offs (they are verified again too).
+ *   are shown. When some card looks earned, the record's validation seal is checked
+ *   (src/runtime/progress-seal.ts): if it matches, the store validated exactly this text, and the
+ *   earned credentials and their downloads show at once. Otherwise (no seal, tampered text, an
+ *   older release, another tab mid-write, or the record holds sign-offs, which are verified again
+ *   on every visit) no credential is shown as earned: a card whose requirements look met says
+ *   "Checking…" and offers no download until the record is validated. That check (the progress
+ *   store, with zod) loads right after the first paint, and seals the record if it is valid as stored.
  * - Once the store is loaded (that check, anything the learner does here, or another island),
  *   the store's validated record and the verified sign-offs, on every change.
  * Every action (record or remove an item, import a sign-off, ask for one, download) loads the
@@ -28,6 +31,8 @@ import type { CredentialsPage } from './credential-actions';
 
 /** The rules and the cards' rendering, loaded when there is a record to show. */
 const view = () => import('./credentials-view');
+/** The seal check, loaded when a stored record looks earned. */
+const seal = () => import('../../runtime/progress-seal');
 /** The actions, loaded on the first one (or the first check of kept sign-offs). */
 const actions = () => import('./credential-actions');
 
@@ -74,9 +79,14 @@ class QmsMyCredentials extends HTMLElement implements CredentialsPage {
 			const v = await view();
 			if (this.store) return;
 			const all = v.evaluateAll(this.catalog, peek.record, new Date().toISOString());
-			v.render(this, peek.record, all, false);
+			const looksEarned = all.some((s) => s.state === 'earned');
+			// Sign-offs are never taken from storage as they are: such a record always goes through the store.
+			const sealed = looksEarned && peek.record.signOffs.length === 0 && (await seal().then((m) => m.checkSeal(peek.text, peek.seal), () => false));
+			if (this.store) return;
+			if (sealed) this.statuses = new Map(all.map((s) => [s.id, s]));
+			v.render(this, peek.record, all, sealed);
 			// After the first paint: requirements are shown from the record as stored, the earned state once confirmed.
-			if (all.some((s) => s.state === 'earned') || peek.record.signOffs.length > 0) requestAnimationFrame(() => setTimeout(() => this.validate()));
+			if (!sealed && (looksEarned || peek.record.signOffs.length > 0)) requestAnimationFrame(() => setTimeout(() => this.validate()));
 		} catch (e) {
 			// Not a record the rules can read (or the view did not download): the store decides.
 			console.error(e);
@@ -84,10 +94,13 @@ class QmsMyCredentials extends HTMLElement implements CredentialsPage {
 		}
 	}
 
-	/** Load the store to show the validated record; says so in the page when it cannot load. */
+	/**
+	 * Load the store to show the validated record, and seal that record if it is valid as stored (so
+	 * the next visit needs no store); says so in the page when it cannot load.
+	 */
 	private validate(): void {
 		if (this.store) return;
-		this.useStore().catch((e: unknown) => {
+		this.useStore().then((store) => store.sealStored(), (e: unknown) => {
 			console.error(e);
 			showError(this, 'Your credentials could not be checked: part of the page did not download. Reload the page to try again.');
 		});

@@ -10,7 +10,9 @@
  *   downloaded. A stored record is shown at once, then the progress store (which validates it,
  *   sets aside what is damaged and raises the storage notice) loads after the first paint, and
  *   the dashboard is shown again from the validated record: nothing set aside stays shown as done.
- *   The dashboard stays aria-busy until then.
+ *   The dashboard stays aria-busy until then. When the validated record is the one already shown
+ *   (the usual case: nothing was set aside), the dashboard is not built and laid out a second
+ *   time: that second rendering of the whole page was one of its longest tasks (issue 12, TBT).
  * - Once the store is loaded (that check, another island, or a notice), the store's validated
  *   record, on every change. This island never writes.
  */
@@ -20,6 +22,9 @@ import { loadProgressStore, whenProgressStoreLoaded } from '../../stores/progres
 import { onOtherTabProgress } from '../../runtime/progress-peek';
 import { peekWholeRecord } from '../../runtime/record-peek';
 import { embeddedJson, h, replace } from '../../runtime/dom';
+import { canonicalJson } from '../../lib/progress/canonical';
+import { nextTask } from '../../runtime/next-task';
+import { prepareFormatters } from '../../runtime/format';
 import type { DashboardData } from './dashboard-view';
 
 /** The view, loaded when there is a record to show. */
@@ -33,6 +38,8 @@ class QmsProgressDashboard extends HTMLElement {
 	private data!: DashboardData;
 	private store?: ProgressStore;
 	private stops: (() => void)[] = [];
+	/** The record the dashboard shows, as canonical JSON (keys sorted: zod may order them otherwise); unset while it shows the build's view. */
+	private shown?: string;
 
 	connectedCallback(): void {
 		this.root = this.querySelector<HTMLElement>('[data-root]')!;
@@ -59,9 +66,15 @@ class QmsProgressDashboard extends HTMLElement {
 		if (peek.state !== 'unvalidated') return this.validate();
 		try {
 			const v = await view();
+			// The locale's date data in a task of its own, then the dashboard (issue 12, TBT).
+			await nextTask();
+			prepareFormatters();
+			await nextTask();
 			if (this.store) return;
 			v.renderDashboard(this.root, this.data, peek.record);
+			this.shown = canonicalJson(peek.record);
 		} catch (e) {
+			this.shown = undefined;
 			// Not a record the view can read (or the view did not download): the store decides.
 			console.error(e);
 		}
@@ -88,7 +101,13 @@ class QmsProgressDashboard extends HTMLElement {
 		try {
 			const v = await view();
 			if (record !== this.store!.$progress.get()) return; // a newer record is on its way
-			v.renderDashboard(this.root, this.data, record);
+			// The same record as shown gives the same dashboard: nothing to build again.
+			const json = canonicalJson(record);
+			if (json !== this.shown) {
+				this.shown = undefined;
+				v.renderDashboard(this.root, this.data, record);
+				this.shown = json;
+			}
 			this.root.removeAttribute('aria-busy');
 		} catch (e) {
 			this.failed(e);

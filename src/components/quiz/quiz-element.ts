@@ -2,13 +2,23 @@
  * `<qms-quiz>`: makes a build-rendered knowledge check interactive. Grading and attempt rules live
  * in src/lib/progress (grading.ts, attempts.ts); attempts are kept by the progress store.
  * After a reload it shows the best score and reviews the last attempt.
+ *
+ * It starts without the progress store and zod (issue 12, Lighthouse TBT on module pages): the
+ * attempts come from a peek at the stored record (src/lib/progress/peek-attempts.ts) until the
+ * store is loaded, then from the store's validated record (src/runtime/progress-follow.ts). The
+ * store loads when the learner is about to use the knowledge check (src/runtime/hydrate.ts) and at
+ * the latest on submit, which records the attempt through it.
  */
 import type { QuizAttempt } from '../../schemas/progress';
 import { attemptsLeft, bestAttempt, canAttempt, chronological, lastAttempt } from '../../lib/progress/attempts';
 import { displayPercent, gradeQuiz, isCorrect, type Answer, type AnswerKey } from '../../lib/progress/grading';
+import { peekQuizAttempts } from '../../lib/progress/peek-attempts';
 import { countOf } from '../../lib/text/count';
-import { $progress, recordQuizAttempt } from '../../stores/progress';
+import { loadProgressStore } from '../../stores/progress-ready';
 import { embeddedJson, formatDateTime, h, replace } from '../../runtime/dom';
+import { whenNeeded } from '../../runtime/hydrate';
+import { followProgress, withProgressStore } from '../../runtime/progress-follow';
+import { peekWholeRecord } from '../../runtime/record-peek';
 
 const pct = (score: number) => `${displayPercent(score)} %`;
 
@@ -17,8 +27,13 @@ class QmsQuiz extends HTMLElement {
 	private form!: HTMLFormElement;
 	private startedAt: string | null = null;
 	private reviewing = false;
-	private unsubscribe?: () => void;
+	private stops: (() => void)[] = [];
 	private initialOrder = new Map<string, string[]>();
+	/** The attempts shown: from the peek until the store is loaded, then the validated ones. */
+	private list: QuizAttempt[] = [];
+	/** Id of the attempt under review, if any. */
+	private reviewedId: string | null = null;
+	private submitting = false;
 
 	connectedCallback(): void {
 		try {
@@ -26,7 +41,7 @@ class QmsQuiz extends HTMLElement {
 			this.form = this.querySelector('form[data-form]')!;
 			this.form.addEventListener('submit', (e) => {
 				e.preventDefault();
-				this.submit();
+				void this.submit();
 			});
 			this.form.addEventListener('change', () => this.markStarted());
 			this.form.addEventListener('click', (e) => this.onClick(e));
@@ -36,14 +51,33 @@ class QmsQuiz extends HTMLElement {
 				this.updateMoveButtons(list);
 			}
 			let first = true;
-			this.unsubscribe = $progress.subscribe(() => {
-				this.renderStatus();
-				if (first) {
-					first = false;
-					const last = lastAttempt(this.attempts());
-					if (last) this.review(last);
-				}
-			});
+			const quizId = this.key.quizId;
+			this.stops.push(
+				followProgress<QuizAttempt[]>(
+					{
+						fromPeek: () => {
+							const peek = peekWholeRecord();
+							return peek.state === 'unvalidated' ? peekQuizAttempts(peek.record, quizId) : [];
+						},
+						fromStore: (r) => r.quizzes[quizId]?.attempts ?? [],
+					},
+					(attempts) => {
+						this.list = attempts;
+						const last = lastAttempt(attempts);
+						if (first) {
+							first = false;
+							if (last) return this.review(last);
+						} else if (this.reviewing && !this.submitting && last?.id !== this.reviewedId && !attempts.some((a) => a.id === this.reviewedId)) {
+							// The attempt under review is gone (set aside by validation, or reset in another tab).
+							if (last) return this.review(last);
+							this.clearReview();
+							this.setEnabled(true);
+						}
+						this.renderStatus();
+					},
+				),
+			);
+			this.stops.push(whenNeeded([this, ...this.children], loadProgressStore));
 			this.setEnabled(!this.reviewing);
 		} catch (e) {
 			this.fail(e);
@@ -51,7 +85,7 @@ class QmsQuiz extends HTMLElement {
 	}
 
 	disconnectedCallback(): void {
-		this.unsubscribe?.();
+		this.stops.splice(0).forEach((stop) => stop());
 	}
 
 	private q<T extends HTMLElement = HTMLElement>(sel: string, root: ParentNode = this): T {
@@ -70,7 +104,7 @@ class QmsQuiz extends HTMLElement {
 		return this.all('li[data-item-id]', list).map((li) => li.dataset.itemId!);
 	}
 	private attempts(): QuizAttempt[] {
-		return $progress.get().quizzes[this.key.quizId]?.attempts ?? [];
+		return this.list;
 	}
 
 	private fail(e: unknown): void {
@@ -143,8 +177,8 @@ class QmsQuiz extends HTMLElement {
 		return out;
 	}
 
-	private submit(): void {
-		if (this.reviewing) return;
+	private async submit(): Promise<void> {
+		if (this.reviewing || this.submitting) return;
 		const err = this.q('[data-error]');
 		if (!canAttempt(this.key.maxAttempts, this.attempts().length)) {
 			err.hidden = false;
@@ -164,7 +198,7 @@ class QmsQuiz extends HTMLElement {
 		err.hidden = true;
 		const grade = gradeQuiz(this.key, answers);
 		const submittedAt = new Date().toISOString();
-		const result = recordQuizAttempt(this.key.quizId, {
+		const graded = {
 			startedAt: this.startedAt ?? submittedAt,
 			submittedAt,
 			answers,
@@ -173,14 +207,34 @@ class QmsQuiz extends HTMLElement {
 			score: grade.score,
 			passMark: this.key.passMark,
 			passed: grade.passed,
-		});
-		this.review(result.attempt);
-		this.announce(result.attempt, result.ok ? null : result.message);
+		};
+		let attempt: QuizAttempt | undefined;
+		this.submitting = true;
+		this.q<HTMLButtonElement>('[data-submit]').disabled = true;
+		try {
+			const result = await withProgressStore((store) => {
+				const r = store.recordQuizAttempt(this.key.quizId, graded);
+				attempt = r.attempt;
+				return r;
+			});
+			if (!attempt) {
+				// The store did not load: nothing was graded into the record; the form stays as answered.
+				err.hidden = false;
+				err.textContent = result.ok ? 'This attempt could not be saved.' : result.message;
+				this.setEnabled(true);
+				return;
+			}
+			this.review(attempt);
+			this.announce(attempt, result.ok ? null : result.message);
+		} finally {
+			this.submitting = false;
+		}
 	}
 
 	/** Show an attempt: its answers in the form, right/wrong per question, explanations; inputs locked. */
 	private review(a: QuizAttempt): void {
 		this.reviewing = true;
+		this.reviewedId = a.id;
 		for (const li of this.questions()) {
 			const id = li.dataset.questionId!;
 			const kq = this.key.questions.find((k) => k.id === id);
@@ -213,8 +267,18 @@ class QmsQuiz extends HTMLElement {
 	}
 
 	private retry(): void {
-		this.reviewing = false;
+		this.clearReview();
 		this.startedAt = new Date().toISOString();
+		replace(this.q('[data-live]'));
+		this.setEnabled(true);
+		this.renderStatus();
+		this.q<HTMLInputElement>('input, button[data-move]', this.form).focus();
+	}
+
+	/** Back to an unanswered form: no answers, results or explanations shown. */
+	private clearReview(): void {
+		this.reviewing = false;
+		this.reviewedId = null;
 		this.form.reset();
 		for (const li of this.questions()) {
 			delete li.dataset.outcome;
@@ -229,10 +293,6 @@ class QmsQuiz extends HTMLElement {
 				}
 			}
 		}
-		replace(this.q('[data-live]'));
-		this.setEnabled(true);
-		this.renderStatus();
-		this.q<HTMLInputElement>('input, button[data-move]', this.form).focus();
 	}
 
 	private setEnabled(on: boolean): void {

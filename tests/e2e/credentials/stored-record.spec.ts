@@ -1,14 +1,19 @@
 /**
  * My credentials from a stored record (issue 7 budget): the page shows the record as stored
  * before the progress store (zod) loads, but never shows a credential as earned until the
- * validated record grants it; a tampered record that fails validation is never shown as earned,
- * and another tab's changes show up. Records are made with the site's own record functions and
- * put in real localStorage before the page loads.
+ * validated record grants it, or the record's validation seal (src/runtime/progress-seal.ts)
+ * says the store validated exactly the text stored; a tampered record that fails validation is
+ * never shown as earned, sealed before or not, and another tab's changes show up. Records are made
+ * with the site's own record functions and put in real localStorage before the page loads.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { download } from './files';
 import { addQuizAttempt, emptyRecord, setDisplayName, setRead } from '../../../src/lib/progress/record';
 
 const KEY = 'qms-training:progress';
+const SEAL = 'qms-training:progress-seal';
+/** A message only the progress store's chunk holds (src/stores/progress.ts, NOT_SAVED). */
+const STORE_MARK = 'Your browser refused to save this change';
 const BADGE = 'performance-expert';
 const MODULE = 'engineering-excellence/core-engineering/performance';
 const QUIZ = 'engineering-excellence-performance';
@@ -84,4 +89,68 @@ test("another tab's progress shows up: earned after validation, and not earned o
 	await other.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(setRead(record(true), MODULE, false, later))] as const);
 	await expect(c.locator('[data-state-label]')).toHaveText('In progress');
 	await expect(c.locator('[data-actions]')).toBeHidden();
+});
+
+/** Scripts the page loads from now on, with their text. */
+function scriptsOf(page: Page): Promise<string>[] {
+	const texts: Promise<string>[] = [];
+	page.on('response', (res) => {
+		// A module served from the memory cache may have no body to read here: fetch it again by URL.
+		if (res.request().resourceType() === 'script') texts.push(res.text().catch(() => page.request.get(res.url()).then((r) => r.text())));
+	});
+	return texts;
+}
+
+/** Visit My credentials once so the store validates the stored record and seals it; resolves with the seal. */
+async function sealOnce(page: Page): Promise<string> {
+	await page.goto('/credentials/');
+	await expect(page.locator('qms-my-credentials .creds')).not.toHaveAttribute('aria-busy');
+	await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), SEAL), { timeout: 10_000 }).toMatch(/^\{"v":1,"mac":"[\w-]{43}"\}$/);
+	return (await page.evaluate((k) => localStorage.getItem(k), SEAL))!;
+}
+
+test('a sealed record shows the earned badge at once, without the progress store; a download then loads it', async ({ page }) => {
+	await page.addInitScript(([k, v]) => localStorage.getItem(k) ?? localStorage.setItem(k, v), [KEY, JSON.stringify(record(true))] as const);
+	await watchLabel(page);
+	await sealOnce(page);
+	const scripts = scriptsOf(page);
+	await page.reload();
+	const c = page.locator(`[data-cred="${BADGE}"]`);
+	await expect(c.locator('[data-state-label]')).toHaveText('Earned');
+	await expect(c.locator('[data-actions]')).toBeVisible();
+	await expect(page.locator('[data-summary]')).toContainText(/^1 credential earned/);
+	await page.waitForLoadState('networkidle');
+	await page.waitForTimeout(1000);
+	// Never "Checking…" on the way, and the store (with zod) was not downloaded.
+	expect(await labels(page)).not.toContain('Checking…');
+	const before = await Promise.all(scripts);
+	expect(before.length).toBeGreaterThan(5);
+	expect(before.filter((t) => t.includes(STORE_MARK))).toEqual([]);
+	// A download loads the store and makes the file from the validated record.
+	const got = await download(page, () => c.getByRole('button', { name: 'Open Badges credential (JSON, unsigned)' }).click());
+	const file = JSON.parse(got.bytes.toString('utf8'));
+	expect(file.type).toContain('OpenBadgeCredential');
+	expect(file.credentialSubject.achievement.name).toBe('Performance Expert');
+	expect((await Promise.all(scripts)).some((t) => t.includes(STORE_MARK))).toBe(true);
+});
+
+test('a record changed in localStorage after it was sealed is checked again, and never shown as earned when it is invalid', async ({ page }) => {
+	// Sealed while earned (valid); then the passing attempt edited by hand to a bank of 0 questions
+	// (ProgressSchema refuses total 0): the rules on the text as stored still say earned.
+	await page.addInitScript(([k, v]) => localStorage.getItem(k) ?? localStorage.setItem(k, v), [KEY, JSON.stringify(record(true))] as const);
+	const seal = await sealOnce(page);
+	const tampered = record(true);
+	tampered.quizzes[QUIZ]!.attempts[0]!.total = 0;
+	await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(tampered)] as const);
+	expect(await page.evaluate((k) => localStorage.getItem(k), SEAL)).toBe(seal); // the old seal stays beside the new text
+	await watchLabel(page);
+	await page.reload();
+	const c = page.locator(`[data-cred="${BADGE}"]`);
+	await expect(c.locator('[data-state-label]')).toHaveText('In progress');
+	await expect(page.locator('qms-my-credentials .creds')).not.toHaveAttribute('aria-busy');
+	await expect(page.locator('[data-summary]')).toContainText(/^0 credentials earned/);
+	await expect(c.locator('[data-actions]')).toBeHidden();
+	const seen = await labels(page);
+	expect(seen).toContain('Checking…'); // the seal did not match: the page went to the store
+	expect(seen).not.toContain('Earned');
 });

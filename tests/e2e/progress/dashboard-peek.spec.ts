@@ -42,3 +42,19 @@ test('an attempt that fails validation (the page-load peek cannot tell) is not s
 	await expect(page.locator(`tr[data-quiz-id="${QUIZ_ID}"]`)).not.toContainText('100 %');
 	await expect(page.locator('[data-notice="damaged"]')).toBeVisible();
 });
+
+test('a stored record that validates as it is is drawn once: the dashboard is not rebuilt when the store has checked it', async ({ page }) => {
+	// Each drawing of the dashboard empties its root first (src/runtime/dom.ts, replace): count those.
+	await page.addInitScript(() => {
+		const w = window as unknown as { __redraws: number };
+		w.__redraws = 0;
+		new MutationObserver((records) => {
+			for (const r of records) if (r.target instanceof Element && r.target.matches('qms-progress-dashboard [data-root]') && r.removedNodes.length > 0) w.__redraws++;
+		}).observe(document, { childList: true, subtree: true });
+	});
+	await seed(page, storedRecord());
+	await page.goto(PROGRESS_PAGE);
+	await expect(page.locator('qms-progress-dashboard [data-root]')).not.toHaveAttribute('aria-busy');
+	await expect(page.locator(`tr[data-quiz-id="${QUIZ_ID}"]`)).toContainText('100 %');
+	expect(await page.evaluate(() => (window as unknown as { __redraws: number }).__redraws)).toBe(1);
+});
