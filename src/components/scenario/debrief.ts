@@ -7,7 +7,7 @@
  *   the points per task (and per task group), and whether the run was saved.
  */
 import { score, type RunState, type ScenarioDef } from '../../lib/scenarios/engine';
-import { missed, pointsByGroup, runRecord } from '../../lib/scenarios/view';
+import { missed, pointsByGroup, runRecord } from '../../lib/scenarios/debrief';
 import type { SavedRun } from '../../schemas/scenario-saved';
 import { h, replace } from '../../runtime/dom';
 import { loadProgressStore } from '../../stores/progress-ready';

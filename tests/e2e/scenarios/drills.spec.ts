@@ -114,6 +114,8 @@ test('privacy breach: played by keyboard to a pass, reloaded mid-run, on My prog
 	const debrief = again.locator('[data-debrief]');
 	await expect(debrief).toHaveAttribute('data-passed', 'true');
 	await expect(debrief.locator('h3')).toHaveText('Debrief: passed, 4 of 4 points');
+	// The end of the run is announced: focus moves to the debrief's heading.
+	await expect(debrief.locator('h3')).toBeFocused();
 	await expect(debrief).toContainText('This run is saved in your progress.');
 	for (const q of def.debrief) await expect(debrief).toContainText(q);
 	await expect(debrief.locator('tbody tr')).toHaveCount(4);
@@ -143,6 +145,7 @@ test('incident simulation: wrong decisions by keyboard end in a fail, with what 
 	const debrief = root.locator('[data-debrief]');
 	await expect(debrief).toHaveAttribute('data-passed', 'false');
 	await expect(debrief.locator('h3')).toHaveText('Debrief: not passed, 60 of 120 points');
+	await expect(debrief.locator('h3')).toBeFocused();
 	await expect(debrief).toContainText('60 points, 84 needed.');
 	await expect(debrief).toContainText('Detection 25 of 25 · Analysis 35 of 35 · Resolution 0 of 40 · Communication 0 of 20');
 	await expect(debrief).toContainText('Implement fix: The decision in "Implement fix" was not right.');
@@ -230,6 +233,8 @@ test('storage full when a run finishes: the run is not lost, the page says so, a
 	await press(debrief.getByRole('button', { name: 'Try saving again' }));
 	await expect(debrief.locator('[data-save-note="saved"]')).toHaveText('This run is saved in your progress.');
 	await expect(debrief.getByRole('button', { name: 'Try saving again' })).toHaveCount(0);
+	// The retry button is gone with the alert: focus is on the debrief's heading, not lost on the page.
+	await expect(debrief.locator('h3')).toBeFocused();
 	expect(await runs()).toBe(before + 1);
 	expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
 });
@@ -257,4 +262,33 @@ test('storage full when a run finishes, then a reload: the run comes back paused
 	expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
 	await page.goto('/progress/');
 	await expect(page.locator(`[data-drill-runs] tr[data-scenario="${SECURITY}"]`)).toHaveCount(1);
+});
+
+test('the drill code fails to download when Start is pressed: the page says so, and Start works once it downloads', async ({ page }) => {
+	// The player chunk (engine, step rendering, storage adapter) is loaded at Start, not with the island.
+	let block = true;
+	const blocked: string[] = [];
+	await page.route(/\/_astro\/player\.[\w-]+\.js$/, (route) => {
+		if (!block) return route.continue();
+		blocked.push(route.request().url());
+		return route.abort();
+	});
+	await page.goto(SECURITY_PAGE);
+	const root = drill(page, SECURITY);
+	await root.scrollIntoViewIfNeeded();
+	const startButton = root.locator('[data-start]');
+	await expect(startButton).toBeEnabled();
+	expect(blocked).toHaveLength(0);
+	await press(startButton);
+	await expect(root.locator('[data-error]')).toHaveText(/part of the page did not download/);
+	expect(blocked.length).toBeGreaterThan(0);
+	// Nothing else changed: the intro is still there, and no run was saved.
+	await expect(root.locator('[data-intro]')).toBeVisible();
+	expect(await page.evaluate((k) => localStorage.getItem(k), `qms-training:scenario-run:${SECURITY}`)).toBeNull();
+
+	block = false;
+	await press(startButton);
+	await expect(root.locator('fieldset[data-step="contain"]')).toBeVisible();
+	await expect(root.locator('[data-error]')).toBeHidden();
+	await expect(root.getByRole('heading', { name: /^Decision 1 of / })).toBeFocused();
 });
