@@ -4,8 +4,11 @@
  * both runs on My progress, the passed drill meeting its `scenario-passed` requirement on
  * /credentials/, axe mid-run and at the debrief. The Security Lead's incident simulation to a pass
  * that meets its requirement; with localStorage filled to its quota as the run finishes, the run is
- * kept (retry, or a reload that resumes it) and recorded once space is freed. Answers come from
- * the scenario the page embeds.
+ * kept (retry, or a reload that resumes it) and recorded once space is freed. A finished run
+ * moves focus to the debrief's heading. The player chunk (loaded at Start, not with the island)
+ * failing to download: at Start the page says so and Start retries; for a saved run after a
+ * reload the page says so and keeps the run for the next reload. Answers come from the scenario
+ * the page embeds.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ScenarioDef } from '../../../src/lib/scenarios/engine';
@@ -291,4 +294,33 @@ test('the drill code fails to download when Start is pressed: the page says so, 
 	await expect(root.locator('fieldset[data-step="contain"]')).toBeVisible();
 	await expect(root.locator('[data-error]')).toBeHidden();
 	await expect(root.getByRole('heading', { name: /^Decision 1 of / })).toBeFocused();
+});
+
+test('a saved run whose drill code fails to download after a reload: the page says so, the run is kept, and the next reload resumes it', async ({ page }) => {
+	const KEY = `qms-training:scenario-run:${SECURITY}`;
+	await page.goto(SECURITY_PAGE);
+	const { root, def } = await start(page, SECURITY);
+	await decide(root, def, 'contain');
+	await expect(root.locator('fieldset[data-step="investigate"]')).toBeVisible();
+	const savedState = async () => (JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? 'null') as { state: { step: number; results: unknown[] } } | null)?.state;
+	const before = await savedState();
+	expect(before?.results).toHaveLength(1);
+
+	let block = true;
+	await page.route(/\/_astro\/player\.[\w-]+\.js$/, (route) => (block ? route.abort() : route.continue()));
+	await page.reload();
+	const again = drill(page, SECURITY);
+	await again.scrollIntoViewIfNeeded();
+	await expect(again.locator('[data-error]')).toHaveText(/Your saved run could not be loaded: part of the page did not download\. Reload the page/);
+	// Start stays disabled (a new run would overwrite the saved one), and the saved run is untouched.
+	await expect(again.locator('[data-start]')).toBeDisabled();
+	// (Its real time may have grown by the moments before the reload; its decisions and open step are the same.)
+	expect(await savedState()).toMatchObject({ step: before!.step, results: before!.results });
+
+	block = false;
+	await page.reload();
+	await drill(page, SECURITY).scrollIntoViewIfNeeded();
+	await expect(drill(page, SECURITY).locator('[data-stage]')).toContainText('Paused');
+	await expect(drill(page, SECURITY).locator('fieldset[data-step="investigate"] input').first()).toBeDisabled();
+	await expect(drill(page, SECURITY).locator('[data-error]')).toBeHidden();
 });
