@@ -96,7 +96,7 @@ try {
 	console.log('\n# Bytes per page type, loaded before any interaction (load + idle; fresh profile)');
 	console.log('JS "ours" = bytes mapped to our sources and our dependencies (nanostores, zod…); "Starlight" = Starlight, Astro, Pagefind UI.');
 	console.log('"idle" = JS fetched after the load event (Starlight fetches its search UI on idle on every page).');
-	console.log('scenario: measured after the <Scenario> island hydrated (scrolled into view, Start enabled), so its element and engine are included.');
+	console.log('scenario: measured after the <Scenario> island hydrated (scrolled into view, Start enabled), so its element is included; the engine and step rendering load at Start, the debrief when a run ends.');
 	console.log('type            | page                                   | HTML raw/gz       | CSS raw/gz        | JS raw/gz         | JS gz idle | JS gz Starlight | JS gz ours');
 	const rows = [...Object.entries(types).map(([type, file]) => [type, { file }]), ...Object.entries(returning)];
 	for (const [type, { file, record }] of rows) {

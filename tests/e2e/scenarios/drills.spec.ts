@@ -4,8 +4,11 @@
  * both runs on My progress, the passed drill meeting its `scenario-passed` requirement on
  * /credentials/, axe mid-run and at the debrief. The Security Lead's incident simulation to a pass
  * that meets its requirement; with localStorage filled to its quota as the run finishes, the run is
- * kept (retry, or a reload that resumes it) and recorded once space is freed. Answers come from
- * the scenario the page embeds.
+ * kept (retry, or a reload that resumes it) and recorded once space is freed. A finished run
+ * moves focus to the debrief's heading. The player chunk (loaded at Start, not with the island)
+ * failing to download: at Start the page says so and Start retries; for a saved run after a
+ * reload the page says so and keeps the run for the next reload. Answers come from the scenario
+ * the page embeds.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ScenarioDef } from '../../../src/lib/scenarios/engine';
@@ -114,6 +117,8 @@ test('privacy breach: played by keyboard to a pass, reloaded mid-run, on My prog
 	const debrief = again.locator('[data-debrief]');
 	await expect(debrief).toHaveAttribute('data-passed', 'true');
 	await expect(debrief.locator('h3')).toHaveText('Debrief: passed, 4 of 4 points');
+	// The end of the run is announced: focus moves to the debrief's heading.
+	await expect(debrief.locator('h3')).toBeFocused();
 	await expect(debrief).toContainText('This run is saved in your progress.');
 	for (const q of def.debrief) await expect(debrief).toContainText(q);
 	await expect(debrief.locator('tbody tr')).toHaveCount(4);
@@ -143,6 +148,7 @@ test('incident simulation: wrong decisions by keyboard end in a fail, with what 
 	const debrief = root.locator('[data-debrief]');
 	await expect(debrief).toHaveAttribute('data-passed', 'false');
 	await expect(debrief.locator('h3')).toHaveText('Debrief: not passed, 60 of 120 points');
+	await expect(debrief.locator('h3')).toBeFocused();
 	await expect(debrief).toContainText('60 points, 84 needed.');
 	await expect(debrief).toContainText('Detection 25 of 25 · Analysis 35 of 35 · Resolution 0 of 40 · Communication 0 of 20');
 	await expect(debrief).toContainText('Implement fix: The decision in "Implement fix" was not right.');
@@ -230,6 +236,8 @@ test('storage full when a run finishes: the run is not lost, the page says so, a
 	await press(debrief.getByRole('button', { name: 'Try saving again' }));
 	await expect(debrief.locator('[data-save-note="saved"]')).toHaveText('This run is saved in your progress.');
 	await expect(debrief.getByRole('button', { name: 'Try saving again' })).toHaveCount(0);
+	// The retry button is gone with the alert: focus is on the debrief's heading, not lost on the page.
+	await expect(debrief.locator('h3')).toBeFocused();
 	expect(await runs()).toBe(before + 1);
 	expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
 });
@@ -257,4 +265,62 @@ test('storage full when a run finishes, then a reload: the run comes back paused
 	expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
 	await page.goto('/progress/');
 	await expect(page.locator(`[data-drill-runs] tr[data-scenario="${SECURITY}"]`)).toHaveCount(1);
+});
+
+test('the drill code fails to download when Start is pressed: the page says so, and Start works once it downloads', async ({ page }) => {
+	// The player chunk (engine, step rendering, storage adapter) is loaded at Start, not with the island.
+	let block = true;
+	const blocked: string[] = [];
+	await page.route(/\/_astro\/player\.[\w-]+\.js$/, (route) => {
+		if (!block) return route.continue();
+		blocked.push(route.request().url());
+		return route.abort();
+	});
+	await page.goto(SECURITY_PAGE);
+	const root = drill(page, SECURITY);
+	await root.scrollIntoViewIfNeeded();
+	const startButton = root.locator('[data-start]');
+	await expect(startButton).toBeEnabled();
+	expect(blocked).toHaveLength(0);
+	await press(startButton);
+	await expect(root.locator('[data-error]')).toHaveText(/part of the page did not download/);
+	expect(blocked.length).toBeGreaterThan(0);
+	// Nothing else changed: the intro is still there, and no run was saved.
+	await expect(root.locator('[data-intro]')).toBeVisible();
+	expect(await page.evaluate((k) => localStorage.getItem(k), `qms-training:scenario-run:${SECURITY}`)).toBeNull();
+
+	block = false;
+	await press(startButton);
+	await expect(root.locator('fieldset[data-step="contain"]')).toBeVisible();
+	await expect(root.locator('[data-error]')).toBeHidden();
+	await expect(root.getByRole('heading', { name: /^Decision 1 of / })).toBeFocused();
+});
+
+test('a saved run whose drill code fails to download after a reload: the page says so, the run is kept, and the next reload resumes it', async ({ page }) => {
+	const KEY = `qms-training:scenario-run:${SECURITY}`;
+	await page.goto(SECURITY_PAGE);
+	const { root, def } = await start(page, SECURITY);
+	await decide(root, def, 'contain');
+	await expect(root.locator('fieldset[data-step="investigate"]')).toBeVisible();
+	const savedState = async () => (JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? 'null') as { state: { step: number; results: unknown[] } } | null)?.state;
+	const before = await savedState();
+	expect(before?.results).toHaveLength(1);
+
+	let block = true;
+	await page.route(/\/_astro\/player\.[\w-]+\.js$/, (route) => (block ? route.abort() : route.continue()));
+	await page.reload();
+	const again = drill(page, SECURITY);
+	await again.scrollIntoViewIfNeeded();
+	await expect(again.locator('[data-error]')).toHaveText(/Your saved run could not be loaded: part of the page did not download\. Reload the page/);
+	// Start stays disabled (a new run would overwrite the saved one), and the saved run is untouched.
+	await expect(again.locator('[data-start]')).toBeDisabled();
+	// (Its real time may have grown by the moments before the reload; its decisions and open step are the same.)
+	expect(await savedState()).toMatchObject({ step: before!.step, results: before!.results });
+
+	block = false;
+	await page.reload();
+	await drill(page, SECURITY).scrollIntoViewIfNeeded();
+	await expect(drill(page, SECURITY).locator('[data-stage]')).toContainText('Paused');
+	await expect(drill(page, SECURITY).locator('fieldset[data-step="investigate"] input').first()).toBeDisabled();
+	await expect(drill(page, SECURITY).locator('[data-error]')).toBeHidden();
 });
