@@ -4,7 +4,8 @@
 // JS split between Starlight/Astro and our own code by source maps; then the median Pagefind query
 // time in Chromium; then Lighthouse on every page type, mobile and desktop (./lighthouse.mjs), which
 // sets the exit code: non-zero when a page is out of its budget (issue 12).
-// Flags: --no-build reuses dist/ (JS attribution needs a bench build's maps); --no-lighthouse. BENCH_PORT: port of
+// Flags: --no-build reuses dist/ (JS attribution needs a bench build's maps); --no-lighthouse; --chunks[=<row name part>]
+// lists each script of the rows with our share. BENCH_PORT: port of
 // the preview it starts (default 4391; give each worktree its own when several run at once).
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -112,6 +113,9 @@ try {
 	console.log('type            | page                                   | HTML raw/gz       | CSS raw/gz        | JS raw/gz         | JS gz idle | JS gz Starlight | JS gz ours');
 	const rows = [...Object.entries(types).map(([type, file]) => [type, { file }]), ...Object.entries(returning)];
 	const over = [];
+	// --chunks (every row) or --chunks=<part of a row's name>: each script under the row, with our share (what to cut first).
+	const chunksArg = process.argv.find((a) => a === '--chunks' || a.startsWith('--chunks='));
+	const showChunks = chunksArg === '--chunks' ? true : (chunksArg?.slice('--chunks='.length) ?? false);
 	for (const [type, { file, record, sealed }] of rows) {
 		if (!file) continue;
 		const url = file.slice(dist.length).replace(/index\.html$/, '');
@@ -153,6 +157,8 @@ try {
 		const html = readFileSync(file);
 		const css = { raw: 0, gzip: 0 };
 		const js = { raw: 0, gzip: 0, idle: 0, ours: 0, starlight: 0, unmapped: 0 };
+		/** Each script's gzip bytes and our share of them (--chunks prints them under the row). */
+		const chunks = [];
 		for (const m of html.toString().matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) {
 			css.raw += Buffer.byteLength(m[1]);
 			css.gzip += gz(Buffer.from(m[1]));
@@ -171,6 +177,7 @@ try {
 			js.gzip += g;
 			if (idle) js.idle += g;
 			const share = path.startsWith('/pagefind/') ? 0 : ownShare(f);
+			chunks.push({ path, gzip: g, ours: share === null ? null : g * share });
 			if (share === null) js.unmapped += g;
 			else {
 				js.ours += g * share;
@@ -190,6 +197,9 @@ try {
 		console.log(
 			`${type.padEnd(15)} | ${url.padEnd(38).slice(0, 38)} | ${`${kb(html.length)}/${kb(gz(html))}`.padEnd(17)} | ${`${kb(css.raw)}/${kb(css.gzip)}`.padEnd(17)} | ${`${kb(js.raw)}/${kb(js.gzip)}`.padEnd(17)} | ${kb(js.idle).padEnd(10)} | ${kb(js.starlight).padEnd(15)} | ${attributed}${flag}`,
 		);
+		if (showChunks && (showChunks === true || type.includes(showChunks))) {
+			for (const c of chunks.sort((a, b) => (b.ours ?? 0) - (a.ours ?? 0))) console.log(`    ${c.path.padEnd(72)} gzip ${kb(c.gzip).padStart(8)}   ours ${c.ours === null ? 'unmapped' : kb(c.ours)}`);
+		}
 	}
 	console.log(`budgets: module page, our JS ≤ 10 KB gzip (issue 2); lab page, JS before interaction ≤ 30 KB gzip (issue 4); my credentials, our JS before an export ≤ ${CREDENTIALS_BUDGET_KB} KB gzip (issue 7) on the rows "${[...budgeted].join('", "')}" (not the one-off first check); scenario page, our JS ≤ 15 KB gzip (issue 8)`);
 	console.log('"my credentials, badge …" rows: a returning learner\'s record stored. "record sealed": measured on a second load, after the first one sealed the record (what every write through the progress store leaves). "first check (unsealed, one-off)": a record with a badge that looks earned and no seal (first visit after an upgrade or a devtools edit): the page validates it with the progress store (zod) right after the first paint, then seals it.');
