@@ -22,39 +22,17 @@
  * exported. The seal is not part of a progress export (src/lib/progress/transfer.ts exports the
  * record only).
  *
+ * Checking a seal is ./progress-seal-check.ts (re-exported here), so a page that only checks does
+ * not download the code that makes keys and seals.
+ *
  * Bump SEAL_FORMAT when ProgressSchema starts refusing something it accepted without a change of
  * PROGRESS_VERSION or LIMITS, so seals made under the older rules stop matching.
  * Browser glue, lazily imported; needs `crypto.subtle` and IndexedDB.
  */
-import { createStore, get, set, type UseStore } from 'idb-keyval';
-import { PROGRESS_VERSION } from '../lib/progress/version';
-import { LIMITS } from '../schemas/limits';
+import { set } from 'idb-keyval';
+import { HMAC, keyStore, readKey, SEAL_CONTEXT, SEAL_FORMAT, SEAL_KEY_PLACE, utf8 } from './progress-seal-check';
 
-/** Version of the seal's format and of what it covers (see the module comment). */
-export const SEAL_FORMAT = 1;
-
-/** Where the HMAC key lives: IndexedDB database, object store and entry (must not change, or every seal stops matching once). */
-export const SEAL_KEY_PLACE = { db: 'qms-training-seal', store: 'keys', key: 'progress-seal-hmac' } as const;
-
-/** What is MACed before the record text: the format, the record version and the limits the text was validated under. */
-const CONTEXT = `qms-training progress seal ${SEAL_FORMAT}; record version ${PROGRESS_VERSION}; limits ${JSON.stringify(LIMITS)}\n`;
-
-const HMAC = { name: 'HMAC', hash: 'SHA-256' } as const;
-const utf8 = new TextEncoder();
-
-let db: UseStore | undefined;
-const store = (): UseStore => (db ??= createStore(SEAL_KEY_PLACE.db, SEAL_KEY_PLACE.store));
-
-/** The stored key, or undefined (none, not a key, or IndexedDB unusable). Never throws. */
-async function readKey(): Promise<CryptoKey | undefined> {
-	try {
-		if (typeof indexedDB === 'undefined') return undefined;
-		const k: unknown = await get(SEAL_KEY_PLACE.key, store());
-		return k instanceof CryptoKey && k.algorithm.name === 'HMAC' ? k : undefined;
-	} catch {
-		return undefined;
-	}
-}
+export { checkSeal, SEAL_FORMAT, SEAL_KEY_PLACE } from './progress-seal-check';
 
 /** The key, made (non-extractable) and stored when there is none. Throws when IndexedDB or Web Crypto refuse. */
 async function sealingKey(): Promise<CryptoKey> {
@@ -62,7 +40,7 @@ async function sealingKey(): Promise<CryptoKey> {
 	if (kept) return kept;
 	if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
 	const key = (await crypto.subtle.generateKey(HMAC, false, ['sign', 'verify'])) as CryptoKey;
-	await set(SEAL_KEY_PLACE.key, key, store());
+	await set(SEAL_KEY_PLACE.key, key, keyStore());
 	// Two tabs may make a key at once: use whichever was stored last, so this seal matches it.
 	return (await readKey()) ?? key;
 }
@@ -73,38 +51,12 @@ function toBase64url(bytes: ArrayBuffer): string {
 	return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
-	try {
-		const s = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-		return Uint8Array.from(s, (c) => c.charCodeAt(0));
-	} catch {
-		return null;
-	}
-}
-
 /**
  * The seal for `text` (validated by the caller), the value to store (as JSON) under
  * `progress-seal`. Makes the key on first use. Throws when IndexedDB or Web Crypto refuse (then
  * no seal is written).
  */
 export async function makeSeal(text: string): Promise<{ v: number; mac: string }> {
-	const mac = await crypto.subtle.sign('HMAC', await sealingKey(), utf8.encode(CONTEXT + text));
+	const mac = await crypto.subtle.sign('HMAC', await sealingKey(), utf8.encode(SEAL_CONTEXT + text));
 	return { v: SEAL_FORMAT, mac: toBase64url(mac) };
-}
-
-/**
- * Whether `seal` (the stored JSON, or null) was made by this browser's key for exactly `text`.
- * False when there is no seal or no key, the seal is damaged, of another format, or for other
- * text. Never throws; never makes a key.
- */
-export async function checkSeal(text: string, seal: string | null): Promise<boolean> {
-	try {
-		if (seal === null) return false;
-		const v = JSON.parse(seal) as { v?: unknown; mac?: unknown };
-		const mac = v?.v === SEAL_FORMAT && typeof v.mac === 'string' ? fromBase64url(v.mac) : null;
-		const key = mac && (await readKey());
-		return !!key && (await crypto.subtle.verify('HMAC', key, mac, utf8.encode(CONTEXT + text)));
-	} catch {
-		return false;
-	}
 }

@@ -91,7 +91,7 @@ export async function lighthouseRuns({ origin, only = null, log = () => {} }) {
 				};
 				row.failures = [
 					!(row.performance >= BUDGET.performance) && `performance ${row.performance} < ${BUDGET.performance}`,
-					!(row.accessibility >= BUDGET.accessibility) && `accessibility ${row.accessibility} < ${BUDGET.accessibility}`,
+					!(row.accessibility >= BUDGET.accessibility) && `accessibility ${row.accessibility} < ${BUDGET.accessibility} (${failedAudits(lhr, 'accessibility')})`,
 					!(row.cls < BUDGET.cls) && `CLS ${row.cls.toFixed(3)} ≥ ${BUDGET.cls}`,
 					!stored && 'the learner record was not in localStorage',
 					row.error && `Lighthouse: ${row.error}`,
@@ -105,6 +105,14 @@ export async function lighthouseRuns({ origin, only = null, log = () => {} }) {
 		chrome.kill();
 	}
 	return rows;
+}
+
+/** Ids of the audits of category `cat` that did not pass, e.g. "color-contrast, heading-order". */
+function failedAudits(lhr, cat) {
+	return (lhr.categories[cat]?.auditRefs ?? [])
+		.filter((r) => r.weight > 0 && lhr.audits[r.id]?.score !== null && lhr.audits[r.id]?.score < 1)
+		.map((r) => r.id)
+		.join(', ');
 }
 
 export const HEADER = 'type            | profile | perf | a11y | best pr. | SEO | LCP ms | TBT ms | CLS   | budget';

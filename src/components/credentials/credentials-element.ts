@@ -9,20 +9,20 @@
  *   nothing stored: the build's cards are a new learner's state, and the rules are not even
  *   downloaded (./credentials-view.ts). From a stored record, requirements, progress and locks
  *   are shown. When some card looks earned, the record's validation seal is checked
- *   (src/runtime/progress-seal.ts): if it matches, the store validated exactly this text, and the
+ *   (src/runtime/progress-seal-check.ts): if it matches, the store validated exactly this text, and the
  *   earned credentials and their downloads show at once. Otherwise (no seal, tampered text, an
  *   older release, another tab mid-write, or the record holds sign-offs, which are verified again
  *   on every visit) no credential is shown as earned: a card whose requirements look met says
  *   "Checking…" and offers no download until the record is validated. That check (the progress
  *   store, with zod) loads right after the first paint, and seals the record if it is valid as stored.
  * - Once the store is loaded (that check, anything the learner does here, or another island),
- *   the store's validated record and the verified sign-offs, on every change.
+ *   the store's validated record and the verified sign-offs, on every change (./credentials-store.ts,
+ *   loaded with the store).
  * Every action (record or remove an item, import a sign-off, ask for one, download) loads the
  * store first and works on its validated record; every write goes through the store.
  */
-import type { CertificationCatalog, CredentialStatus, VerifiedSignOff } from '../../lib/credentials/rules';
+import type { CertificationCatalog, CredentialStatus } from '../../lib/credentials/rules';
 import type { ProgressStore } from '../../stores/progress';
-import type { ProgressRecord } from '../../schemas/progress';
 import { loadProgressStore, whenProgressStoreLoaded } from '../../stores/progress-ready';
 import { onOtherTabProgress } from '../../runtime/progress-peek';
 import { peekWholeRecord } from '../../runtime/record-peek';
@@ -32,25 +32,28 @@ import type { CredentialsPage } from './credential-actions';
 /** The rules and the cards' rendering, loaded when there is a record to show. */
 const view = () => import('./credentials-view');
 /** The seal check, loaded when a stored record looks earned. */
-const seal = () => import('../../runtime/progress-seal');
-/** The actions, loaded on the first one (or the first check of kept sign-offs). */
+const seal = () => import('../../runtime/progress-seal-check');
+/** Following the store's validated record, loaded with the store. */
+const onStore = () => import('./credentials-store');
+/** The actions, loaded on the first one. */
 const actions = () => import('./credential-actions');
 
 class QmsMyCredentials extends HTMLElement implements CredentialsPage {
-	catalog!: CertificationCatalog;
-	/** Statuses on the validated record only (empty until the store is loaded): what actions act on. */
+	private cat?: CertificationCatalog;
+	/** Statuses on the validated (or sealed) record only (empty until then): what actions act on. */
 	statuses = new Map<string, CredentialStatus>();
 	store?: ProgressStore;
-	private stops: (() => void)[] = [];
-	/** The record's sign-offs as last verified (signature, structure, trust), and which entries that was for. */
-	private verified: VerifiedSignOff[] = [];
-	private verifiedFor = '';
+	readonly stops: (() => void)[] = [];
 	/** Settles when the store's latest record is shown. */
-	private shown: Promise<void> = Promise.resolve();
+	private shown: () => Promise<void> = () => Promise.resolve();
+
+	/** The certifications and what their rules name, embedded by the build (read when first needed). */
+	get catalog(): CertificationCatalog {
+		return (this.cat ??= embeddedJson<CertificationCatalog>(this, 'script[data-catalog]'));
+	}
 
 	connectedCallback(): void {
 		try {
-			this.catalog = embeddedJson<CertificationCatalog>(this, 'script[data-catalog]');
 			this.wire();
 			whenProgressStoreLoaded((store) => this.follow(store));
 			this.stops.push(onOtherTabProgress(() => void (this.store || this.fromPeek(true))));
@@ -110,47 +113,23 @@ class QmsMyCredentials extends HTMLElement implements CredentialsPage {
 	async useStore(): Promise<ProgressStore> {
 		const store = await loadProgressStore();
 		this.follow(store);
-		await this.shown;
+		await this.shown();
 		return store;
 	}
 
+	/** Follow `store`'s validated record from now on (once); the code for it is loaded here. */
 	follow(store: ProgressStore): void {
 		if (this.store) return;
 		this.store = store;
-		this.stops.push(store.$progress.subscribe(() => (this.shown = this.fromStore())));
-	}
-
-	/** Show the store's current record (validated), with the sign-offs as last verified. */
-	private async fromStore(): Promise<void> {
-		try {
-			const v = await view();
-			const record = this.store!.$progress.get();
-			const kept = record.signOffs.map((s) => s.id).join(',');
-			if (kept !== this.verifiedFor) void this.verifySignOffs(record, kept);
-			const all = v.evaluateAll(this.catalog, record, new Date().toISOString(), this.verified);
-			this.statuses = new Map(all.map((s) => [s.id, s]));
-			v.render(this, record, all, true);
-		} catch (e) {
+		const started = onStore().then((m) => {
+			this.shown = m.followStore(this, store).latest;
+			return this.shown();
+		});
+		this.shown = () => started;
+		started.catch((e: unknown) => {
 			console.error(e);
 			showError(this, 'Your credentials could not be shown. Reload the page to try again.');
-		}
-	}
-
-	/** Check the record's sign-offs again (never trusted from storage as they are), then evaluate with them. */
-	private async verifySignOffs(record: ProgressRecord, kept: string): Promise<void> {
-		this.verifiedFor = kept;
-		if (record.signOffs.length === 0) {
-			this.verified = [];
-			this.querySelector<HTMLElement>('[data-signoff-error]')!.hidden = true;
-			return;
-		}
-		const verified = await actions().then(
-			(a) => a.verifySignOffs(this, record),
-			(e: unknown) => (console.error(e), null),
-		);
-		if (this.verifiedFor !== kept) return;
-		this.verified = verified ?? [];
-		if (this.store) this.shown = this.fromStore();
+		});
 	}
 
 	/**

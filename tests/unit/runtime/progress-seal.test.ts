@@ -20,6 +20,8 @@ vi.mock('idb-keyval', () => ({
 }));
 
 const { checkSeal, makeSeal, SEAL_FORMAT } = await import('../../../src/runtime/progress-seal');
+/** What My credentials loads: the check alone, without the code that makes keys and seals. */
+const checkOnly = await import('../../../src/runtime/progress-seal-check');
 
 const KEY_ENTRY = 'qms-training-seal/keys/progress-seal-hmac';
 const text = JSON.stringify({ version: 5, profile: { displayName: 'Ada' }, quizzes: { q: { attempts: [{ score: 100, passed: true }] } } });
@@ -101,5 +103,17 @@ describe('progress seal', () => {
 		vi.stubGlobal('indexedDB', undefined);
 		await expect(makeSeal(text)).rejects.toThrow('IndexedDB');
 		expect(await checkSeal(text, seal)).toBe(false);
+	});
+
+	it('the check-only module (what My credentials loads) matches seals made by the sealer, under the same format and key place', async () => {
+		expect(checkOnly.SEAL_FORMAT).toBe(SEAL_FORMAT);
+		expect(checkOnly.SEAL_KEY_PLACE).toEqual({ db: 'qms-training-seal', store: 'keys', key: 'progress-seal-hmac' });
+		expect(await checkOnly.checkSeal(text, null)).toBe(false);
+		const seal = await stored(text);
+		expect(await checkOnly.checkSeal(text, seal)).toBe(true);
+		expect(await checkOnly.checkSeal(text + ' ', seal)).toBe(false);
+		db.entries.clear();
+		expect(await checkOnly.checkSeal(text, seal)).toBe(false);
+		expect(db.entries.size).toBe(0); // checking never makes a key
 	});
 });
