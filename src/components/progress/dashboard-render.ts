@@ -21,8 +21,12 @@ const dates = { date: formatDate, dateTime: formatDateTime };
  * nothing changed, when `stale()` says after a task that this rendering is no longer wanted.
  */
 export async function renderDashboard(root: HTMLElement, data: DashboardData, record: ProgressRecord, between: () => Promise<void>, stale: () => boolean = () => false): Promise<boolean> {
+	// Progress per program in a task of its own (not after the caller's work, e.g. the date formatters).
+	await between();
+	if (stale()) return false;
+	const blocks = dashboardBlocks(dom, data, record, dates);
 	const nodes: Element[] = [];
-	for (const make of dashboardBlocks(dom, data, record, dates)) {
+	for (const make of blocks) {
 		await between();
 		if (stale()) return false;
 		nodes.push(make());
