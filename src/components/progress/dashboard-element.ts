@@ -71,6 +71,8 @@ class QmsProgressDashboard extends HTMLElement {
 	private async fromPeek(fresh: boolean): Promise<void> {
 		const peek = peekWholeRecord(fresh);
 		const n = ++this.peeks;
+		// Another tab changed the record: what is shown is no longer the validated record until checked again.
+		if (fresh) this.root.setAttribute('aria-busy', 'true');
 		// Nothing stored, as the build rendered it: that is the learner's dashboard.
 		if (peek.state === 'empty' && !fresh) return void this.root.removeAttribute('aria-busy');
 		// Storage damaged or unusable, not a current record, or cleared by another tab: the store decides.

@@ -130,3 +130,24 @@ test('a valid record changed after it was sealed is validated by the store, show
 	await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), SEAL)).not.toBe(seal);
 	await expect(page.locator('[data-notice]')).toHaveCount(0);
 });
+
+test("another tab's change to a sealed record is checked again: the page says it is checking, and an invalid record is never shown as validated", async ({ page, context }) => {
+	await page.addInitScript(([k, v]) => localStorage.getItem(k) ?? localStorage.setItem(k, v), [KEY, JSON.stringify(record())] as const);
+	await sealOnce(page);
+	await watchValidatedRow(page);
+	await page.reload();
+	await expect(root(page)).not.toHaveAttribute('aria-busy');
+	await expect(quizRow(page)).toContainText('100 %');
+	// From here on, only what is shown after the other tab's change counts.
+	await page.evaluate(() => ((window as unknown as { validatedRows: string[] }).validatedRows = []));
+	const tampered = JSON.parse(JSON.stringify(record()));
+	tampered.quizzes[QUIZ_ID].attempts[0].correct = 'ten';
+	const other = await context.newPage();
+	await other.goto('/start-here/');
+	await other.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(tampered)] as const);
+	await expect(quizRow(page)).toContainText('Not attempted');
+	await expect(root(page)).not.toHaveAttribute('aria-busy');
+	const rows = await validatedRows(page);
+	expect(rows.length).toBeGreaterThan(0);
+	expect(rows.filter((t) => t.includes('100 %') || t.includes('Passed'))).toEqual([]);
+});
