@@ -79,6 +79,22 @@ for (const [size, viewport] of Object.entries(SIZES)) {
 				expect(sum, JSON.stringify(shifts)).toBeLessThan(LIMIT);
 			});
 
+			if (stored) {
+				test('My progress with a sealed record (shown without the progress store) does not move either', async ({ page }) => {
+					// The first visit validates and seals the record (src/runtime/progress-seal.ts); the second shows it from the seal.
+					await page.goto('/progress/');
+					await expect.poll(() => page.evaluate((k) => localStorage.getItem(`${k}-seal`), KEY), { timeout: 10_000 }).not.toBeNull();
+					// Sealed as stored, so the text put back before the reload is the sealed one.
+					expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(JSON.stringify(everything));
+					await page.reload();
+					const root = page.locator('qms-progress-dashboard [data-root]');
+					await expect(root).not.toHaveAttribute('aria-busy');
+					await expect(root.locator('[data-program]').first().locator('.summary strong')).toContainText(/(\d+) of \1 modules done \(100 %\)/);
+					const { sum, shifts } = await layoutShift(page);
+					expect(sum, JSON.stringify(shifts)).toBeLessThan(LIMIT);
+				});
+			}
+
 			test('My credentials does not move while the cards fill in', async ({ page }) => {
 				await page.goto('/credentials/');
 				await expect(page.locator('qms-my-credentials .creds')).not.toHaveAttribute('aria-busy');

@@ -7,12 +7,18 @@
  * issue 7's approach, as My credentials):
  * - At load, the stored record as it is, not validated (src/runtime/record-peek.ts). Nothing
  *   stored: the build's rendering is a new learner's dashboard, and the view is not even
- *   downloaded. A stored record is shown at once, then the progress store (which validates it,
- *   sets aside what is damaged and raises the storage notice) loads after the first paint, and
- *   the dashboard is shown again from the validated record: nothing set aside stays shown as done.
- *   The dashboard stays aria-busy until then. When the validated record is the one already shown
- *   (the usual case: nothing was set aside), the dashboard is not built and laid out a second
- *   time: that second rendering of the whole page was one of its longest tasks (issue 12, TBT).
+ *   downloaded. A stored record is shown at once, built in several short tasks (issue 12, TBT),
+ *   while its validation seal is checked (src/runtime/progress-seal.ts). When the seal matches,
+ *   the store validated exactly this text: the dashboard is the validated one, and the progress
+ *   store and zod are not loaded at all until the learner acts (the name form, export, import,
+ *   reset load it on first use: ./profile-element.ts, ./data-element.ts) or another island loads
+ *   it. Otherwise (no seal, a record edited after it was sealed, an older release, another tab
+ *   mid-write) the progress store (which validates it, sets aside what is damaged and raises the
+ *   storage notice) loads after the first paint, and the dashboard is shown again from the
+ *   validated record: nothing set aside stays shown as done; the store then seals the record if it
+ *   is valid as stored, so the next visit needs no store. The dashboard stays aria-busy until the
+ *   record shown is a validated one. When the validated record is the one already shown (the
+ *   usual case: nothing was set aside), the dashboard is not built and laid out a second time.
  * - Once the store is loaded (that check, another island, or a notice), the store's validated
  *   record, on every change. This island never writes.
  */
@@ -29,6 +35,8 @@ import type { DashboardData } from './dashboard-view';
 
 /** The view, loaded when there is a record to show. */
 const view = () => import('./dashboard-render');
+/** The seal check, loaded when a stored record has a seal. */
+const sealCheck = () => import('../../runtime/progress-seal');
 
 /** After the first paint, when the browser is idle (soon at the latest). */
 const afterPaint = (cb: () => void) => requestAnimationFrame(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 1000 }) : setTimeout(cb)));
@@ -38,8 +46,10 @@ class QmsProgressDashboard extends HTMLElement {
 	private data!: DashboardData;
 	private store?: ProgressStore;
 	private stops: (() => void)[] = [];
-	/** The record the dashboard shows, as canonical JSON (keys sorted: zod may order them otherwise); unset while it shows the build's view. */
-	private shown?: string;
+	/** The record the dashboard shows; unset while it shows the build's view (or a rendering failed). */
+	private shown?: ProgressRecord;
+	/** Counts renderings from a peek: one started later (another tab wrote) makes an earlier one stale. */
+	private peeks = 0;
 
 	connectedCallback(): void {
 		this.root = this.querySelector<HTMLElement>('[data-root]')!;
@@ -60,32 +70,55 @@ class QmsProgressDashboard extends HTMLElement {
 	/** First view, from the record as stored (see the module comment); `fresh` after another tab changed it. */
 	private async fromPeek(fresh: boolean): Promise<void> {
 		const peek = peekWholeRecord(fresh);
+		const n = ++this.peeks;
+		// Another tab changed the record: what is shown is no longer the validated record until checked again.
+		if (fresh) this.root.setAttribute('aria-busy', 'true');
 		// Nothing stored, as the build rendered it: that is the learner's dashboard.
 		if (peek.state === 'empty' && !fresh) return void this.root.removeAttribute('aria-busy');
 		// Storage damaged or unusable, not a current record, or cleared by another tab: the store decides.
 		if (peek.state !== 'unvalidated') return this.validate();
+		const stale = () => !!this.store || n !== this.peeks;
+		// Each download starts in a task of its own: the module preloads it adds to the page take
+		// main-thread time too (issue 12, TBT). Web Crypto and IndexedDB check the seal off the main
+		// thread while the dashboard is built.
+		await nextTask();
+		const sealed = peek.seal === null ? Promise.resolve(false) : sealCheck().then((m) => m.checkSeal(peek.text, peek.seal), () => false);
+		let drawn = false;
 		try {
+			await nextTask();
 			const v = await view();
-			// The locale's date data in a task of its own, then the dashboard (issue 12, TBT).
+			// The locale's date data in a task of its own, then the dashboard block by block (issue 12, TBT).
 			await nextTask();
 			prepareFormatters();
-			await nextTask();
-			if (this.store) return;
-			v.renderDashboard(this.root, this.data, peek.record);
-			this.shown = canonicalJson(peek.record);
+			if (stale()) return;
+			this.shown = undefined;
+			drawn = await v.renderDashboard(this.root, this.data, peek.record, nextTask, stale);
+			if (!drawn) return;
+			this.shown = peek.record;
 		} catch (e) {
 			this.shown = undefined;
 			// Not a record the view can read (or the view did not download): the store decides.
 			console.error(e);
 		}
-		afterPaint(() => this.validate());
+		// Sealed: what is shown is the validated record (the store would show the same); done until the learner acts.
+		if (drawn && (await sealed)) {
+			if (!stale()) this.root.removeAttribute('aria-busy');
+			return;
+		}
+		if (n === this.peeks) afterPaint(() => this.validate());
 	}
 
-	/** Load the store to show the validated record; says so in the page when it cannot load. */
+	/**
+	 * Load the store to show the validated record, and seal that record if it is valid as stored (so
+	 * the next visit needs no store); says so in the page when it cannot load.
+	 */
 	private validate(): void {
 		if (this.store) return;
 		loadProgressStore().then(
-			(store) => this.follow(store),
+			(store) => {
+				this.follow(store);
+				return store.sealStored();
+			},
 			(e: unknown) => this.failed(e),
 		);
 	}
@@ -102,11 +135,11 @@ class QmsProgressDashboard extends HTMLElement {
 			const v = await view();
 			if (record !== this.store!.$progress.get()) return; // a newer record is on its way
 			// The same record as shown gives the same dashboard: nothing to build again.
-			const json = canonicalJson(record);
-			if (json !== this.shown) {
+			if (!this.shown || canonicalJson(record) !== canonicalJson(this.shown)) {
 				this.shown = undefined;
-				v.renderDashboard(this.root, this.data, record);
-				this.shown = json;
+				const stale = () => record !== this.store!.$progress.get();
+				if (!(await v.renderDashboard(this.root, this.data, record, nextTask, stale))) return;
+				this.shown = record;
 			}
 			this.root.removeAttribute('aria-busy');
 		} catch (e) {

@@ -36,8 +36,21 @@ const hours = (p: { minutesDone: number; minutesPlanned: number }) => `${formatM
 
 /** The dashboard's blocks for `record`, in page order. */
 export function dashboardView<N>(m: Make<N>, data: DashboardData, record: ProgressRecord, dates: Dates): N[] {
+	return dashboardBlocks(m, data, record, dates).map((make) => make());
+}
+
+/**
+ * The same blocks, each made when its function is called, in page order (one per program, then
+ * the other sections): the island builds them in tasks of their own (issue 12, Lighthouse TBT).
+ * Progress per program is computed here, once; a record the view cannot read may throw here or in
+ * any block.
+ */
+export function dashboardBlocks<N>(m: Make<N>, data: DashboardData, record: ProgressRecord, dates: Dates): (() => N)[] {
 	const { h } = m;
-	const link = (id: string, title: string) => h('a', { href: `/${id}/` }, title);
+	// Prefetched when pressed, not on hover: Starlight's prefetch-all adds two listeners to every link
+	// with the default hover strategy, once per link the dashboard draws (hundreds with a full record;
+	// issue 12, TBT), and its scan of the page's links runs again on every drawing.
+	const link = (id: string, title: string) => h('a', { href: `/${id}/`, 'data-astro-prefetch': 'tap' }, title);
 	const th = (...cols: string[]) => h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { scope: 'col' }, c))));
 
 	function pathRow(p: PathProgress): N {
@@ -263,15 +276,16 @@ export function dashboardView<N>(m: Make<N>, data: DashboardData, record: Progre
 
 	const programs = new CurriculumProgress(data.index, record).programs();
 	return [
-		...(programs.length ? programs.map(program) : [h('p', {}, 'No learning paths are published yet.')]),
-		other(),
-		drills(),
-		hunts(),
-		h(
-			'p',
-			{ class: 'muted' },
-			isEmptyRecord(record) ? 'Nothing recorded yet. ' : `Last change: ${dates.dateTime(record.updatedAt)}. `,
-			'A module is done when you have marked it as read and passed its knowledge checks.',
-		),
+		...(programs.length ? programs.map((p) => () => program(p)) : [() => h('p', {}, 'No learning paths are published yet.')]),
+		other,
+		drills,
+		hunts,
+		() =>
+			h(
+				'p',
+				{ class: 'muted' },
+				isEmptyRecord(record) ? 'Nothing recorded yet. ' : `Last change: ${dates.dateTime(record.updatedAt)}. `,
+				'A module is done when you have marked it as read and passed its knowledge checks.',
+			),
 	];
 }

@@ -3,21 +3,22 @@
  * Every function is pure: it returns a new record and never mutates its argument. `now` is an
  * ISO time supplied by the caller (the store passes the clock; tests pass fixed times).
  */
-import {
-	PROGRESS_VERSION,
-	type Attestation,
-	type Certification,
-	type FeedbackEntry,
-	type HuntRun,
-	type LabAttempt,
-	type LabHistory,
-	type ProgressRecord,
-	type QuizAttempt,
-	type ReadingState,
-	type ScenarioRun,
-	type SelfAssessmentSubmission,
-	type SignOffEntry,
+import type {
+	Attestation,
+	Certification,
+	FeedbackEntry,
+	HuntRun,
+	LabAttempt,
+	LabHistory,
+	ProgressRecord,
+	QuizAttempt,
+	ReadingState,
+	ScenarioRun,
+	SelfAssessmentSubmission,
+	SignOffEntry,
 } from '../../schemas/progress';
+// The version from its own module: the schema module (zod) is not pulled in by code that only makes or reads records (My progress at load).
+import { PROGRESS_VERSION } from './version';
 import { LIMITS } from '../../schemas/limits';
 import { canonicalJson } from './canonical';
 import { compareTime, laterTime } from './time';
