@@ -15,8 +15,8 @@
  *    first search has all.
  */
 import { PagefindUI as PagefindUIBase } from '@pagefind/default-ui/npm_dist/mjs/ui-core.mjs';
-import { modalQuery } from '../../lib/search/query';
-import { attachSearchNote } from './search-note';
+
+type QueryWords = typeof import('../../lib/search/query');
 
 export interface PagefindUIOptions {
 	/** CSS selector or element the UI renders into. */
@@ -46,25 +46,37 @@ export class PagefindUI extends PagefindUIBase {
 		const root = typeof opts.element === 'string' ? document.querySelector(opts.element) : opts.element;
 		const bundlePath = opts.bundlePath ?? '/pagefind/';
 		const own = opts.processTerm as ((term: string) => string) | undefined;
-		super({ ...opts, processTerm: (term: string) => (own ? own(modalQuery(term)) : modalQuery(term)) });
-		// The relaxed API loads with the learner's first focus in the modal, as Pagefind's own does; the
-		// UI's own loading (on focus or first search) waits (below) until it points there.
-		let relaxed: Promise<void> | undefined;
-		const loadRelaxed = () =>
-			(relaxed ??= import('./relaxed-pagefind')
-				.then((api) => {
+		// Loaded with the learner's first focus in the modal (below); input is held until then, so
+		// every search the learner types goes through it (the raw words only if it failed to load).
+		let words: QueryWords | undefined;
+		const processTerm = (term: string) => {
+			const q = words ? words.modalQuery(term) : term;
+			return own ? own(q) : q;
+		};
+		super({ ...opts, processTerm });
+		// Everything beyond Pagefind's own UI loads with the learner's first focus in the modal, as
+		// Pagefind's own API does, not on every page's idle: the relaxed API (the UI's own loading, on
+		// focus or first search, waits below until it points there), the query words step and the
+		// note above the results.
+		let extras: Promise<void> | undefined;
+		const loadExtras = () =>
+			(extras ??= Promise.all([
+				import('./relaxed-pagefind').then((api) => {
 					// Looking the API up by name also keeps the bundler from dropping the exports only the UI calls.
 					const missing = PAGEFIND_API.filter((name) => typeof (api as Record<string, unknown>)[name] !== 'function');
 					if (missing.length > 0) throw new Error(`relaxed Pagefind API lacks ${missing.join(', ')}`);
 					this._pfs?.$$set({ base_path: api.moduleBase() });
-				})
+				}),
+				import('../../lib/search/query').then((q) => void (words = q)),
+				root instanceof HTMLElement && import('./search-note').then((n) => n.attachSearchNote(root, (term) => this.triggerSearch(term))),
+			])
+				.then(() => undefined)
 				.catch(() => undefined)); // plain Pagefind search is still search
 		if (root instanceof HTMLElement) {
 			// Pagefind names its search box only by `title`, which axe reports (label-title-only, serious).
 			const box = root.querySelector<HTMLInputElement>('input.pagefind-ui__search-input');
 			box?.setAttribute('aria-label', box.title || box.placeholder || 'Search');
-			holdInputUntilReady(root, bundlePath, loadRelaxed);
-			attachSearchNote(root, (term) => this.triggerSearch(term));
+			holdInputUntilReady(root, bundlePath, loadExtras);
 		}
 	}
 }
@@ -77,12 +89,12 @@ const FILTERS_WAIT_MS = 8000;
 
 /**
  * From the first focus inside `root`, swallow `input` events on its search box until the relaxed
- * API is in place and Pagefind has every filter chunk (or FILTERS_WAIT_MS has passed), then replay
+ * API, the query words step and the note are in place and Pagefind has every filter chunk (or FILTERS_WAIT_MS has passed), then replay
  * one `input` so the UI searches for what is in the box by then. If loading fails the events are
  * released at once. The UI's own `focus` handler (which loads its API) is kept from running before
  * the relaxed API is in place; the first search loads it instead.
  */
-function holdInputUntilReady(root: HTMLElement, bundlePath: string, loadRelaxed: () => Promise<void>): void {
+function holdInputUntilReady(root: HTMLElement, bundlePath: string, loadExtras: () => Promise<void>): void {
 	let ready = false;
 	let relaxedReady = false;
 	let held: HTMLInputElement | null = null;
@@ -96,7 +108,7 @@ function holdInputUntilReady(root: HTMLElement, bundlePath: string, loadRelaxed:
 		'focus',
 		(event) => {
 			if (relaxedReady) return;
-			void loadRelaxed().finally(() => (relaxedReady = true));
+			void loadExtras().finally(() => (relaxedReady = true));
 			event.stopPropagation();
 		},
 		{ capture: true },
@@ -106,7 +118,7 @@ function holdInputUntilReady(root: HTMLElement, bundlePath: string, loadRelaxed:
 		() => {
 			// Same URL as the UI's own import, so this is the same module and the same loaded index.
 			const loaded = import(/* @vite-ignore */ `${bundlePath}pagefind.js`).then((pagefind: PagefindApi) => pagefind.filters());
-			Promise.race([Promise.all([loaded, loadRelaxed()]), new Promise((resolve) => setTimeout(resolve, FILTERS_WAIT_MS))])
+			Promise.race([Promise.all([loaded, loadExtras()]), new Promise((resolve) => setTimeout(resolve, FILTERS_WAIT_MS))])
 				.catch(() => undefined)
 				.finally(() => {
 					ready = true;
