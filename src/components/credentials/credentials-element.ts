@@ -81,10 +81,9 @@ class QmsMyCredentials extends HTMLElement implements CredentialsPage {
 		if (peek.state !== 'unvalidated') return this.validate();
 		try {
 			const v = await view();
-			// The rules in a task of their own, then the cards one per task (issue 12, Lighthouse TBT).
-			await nextTask();
-			if (this.store) return;
-			const all = v.evaluateAll(this.catalog, peek.record, new Date().toISOString());
+			// The rules one certification per task, then the cards one per task (issue 12, Lighthouse TBT).
+			const all = await v.evaluateEach(this.catalog, peek.record, new Date().toISOString(), nextTask, () => !!this.store);
+			if (!all || this.store) return;
 			const looksEarned = all.some((s) => s.state === 'earned');
 			// Sign-offs are never taken from storage as they are: such a record always goes through the store.
 			const sealed = looksEarned && peek.record.signOffs.length === 0 && (await seal().then((m) => m.checkSeal(peek.text, peek.seal), () => false));

@@ -40,7 +40,8 @@ export function followStore(page: StorePage, store: ProgressStore): { latest: ()
 			const record = store.$progress.get();
 			const kept = record.signOffs.map((s) => s.id).join(',');
 			if (kept !== verifiedFor) void verify(record, kept);
-			const all = v.evaluateAll(page.catalog, record, new Date().toISOString(), verified);
+			const all = await v.evaluateEach(page.catalog, record, new Date().toISOString(), nextTask, () => n !== shows, verified);
+			if (!all) return;
 			page.statuses = new Map(all.map((s) => [s.id, s]));
 			// Card by card, each in a task of its own (issue 12, TBT); a newer record's show takes over.
 			await v.render(page, record, all, true, nextTask, () => n !== shows);

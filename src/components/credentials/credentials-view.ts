@@ -16,7 +16,30 @@ import { countOf } from '../../lib/text/count';
 import { formatDate, h, replace } from '../../runtime/dom';
 import { cardState, datesText, requirementView, stateLabel, summaryText, type RequirementView } from './card-view';
 
-export { evaluateAll } from '../../lib/credentials/rules';
+import { evaluateCertification, type CertificationCatalog, type VerifiedSignOff } from '../../lib/credentials/rules';
+
+/**
+ * The rules (src/lib/credentials/rules.ts `evaluateAll`) for every certification of `catalog` on
+ * `record` at `now` (ISO time), one certification per task (`between()` awaited before each) so a
+ * full record's rules are short tasks, not one long one (issue 12, TBT). Resolves null when
+ * `stale()` says after a task that the result is no longer wanted.
+ */
+export async function evaluateEach(
+	catalog: CertificationCatalog,
+	record: ProgressRecord,
+	now: string,
+	between: () => Promise<void>,
+	stale: () => boolean,
+	signOffs: readonly VerifiedSignOff[] = [],
+): Promise<CredentialStatus[] | null> {
+	const all: CredentialStatus[] = [];
+	for (const def of catalog.certifications) {
+		await between();
+		if (stale()) return null;
+		all.push(evaluateCertification(def, record, catalog, now, signOffs));
+	}
+	return all;
+}
 
 /** The label of a card whose requirements look met on a record not validated yet. */
 const CHECKING = 'Checking…';
