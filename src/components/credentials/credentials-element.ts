@@ -27,6 +27,7 @@ import { loadProgressStore, whenProgressStoreLoaded } from '../../stores/progres
 import { onOtherTabProgress } from '../../runtime/progress-peek';
 import { peekWholeRecord } from '../../runtime/record-peek';
 import { embeddedJson, showError } from '../../runtime/dom';
+import { nextTask } from '../../runtime/next-task';
 import type { CredentialsPage } from './credential-actions';
 
 /** The rules and the cards' rendering, loaded when there is a record to show. */
@@ -80,14 +81,15 @@ class QmsMyCredentials extends HTMLElement implements CredentialsPage {
 		if (peek.state !== 'unvalidated') return this.validate();
 		try {
 			const v = await view();
-			if (this.store) return;
-			const all = v.evaluateAll(this.catalog, peek.record, new Date().toISOString());
+			// The rules one certification per task, then the cards one per task (issue 12, Lighthouse TBT).
+			const all = await v.evaluateEach(this.catalog, peek.record, new Date().toISOString(), nextTask, () => !!this.store);
+			if (!all || this.store) return;
 			const looksEarned = all.some((s) => s.state === 'earned');
 			// Sign-offs are never taken from storage as they are: such a record always goes through the store.
 			const sealed = looksEarned && peek.record.signOffs.length === 0 && (await seal().then((m) => m.checkSeal(peek.text, peek.seal), () => false));
 			if (this.store) return;
 			if (sealed) this.statuses = new Map(all.map((s) => [s.id, s]));
-			v.render(this, peek.record, all, sealed);
+			if (!(await v.render(this, peek.record, all, sealed, nextTask, () => !!this.store))) return;
 			// After the first paint: requirements are shown from the record as stored, the earned state once confirmed.
 			if (!sealed && (looksEarned || peek.record.signOffs.length > 0)) requestAnimationFrame(() => setTimeout(() => this.validate()));
 		} catch (e) {
@@ -135,9 +137,25 @@ class QmsMyCredentials extends HTMLElement implements CredentialsPage {
 	/**
 	 * Enable the controls the build rendered disabled, and hand their events to the actions module
 	 * (loaded on the first one). Focus in a form fetches the store while the learner types.
+	 * An attested item's form is added from its `<template>` when its `<details>` opens, the first
+	 * moment it can be used: the page's date fields laid out at load make the browser lay the page
+	 * out again once per field (its calendar icon arrives), a long task on a phone (issue 12, TBT).
 	 */
 	private wire(): void {
-		for (const el of this.querySelectorAll<HTMLInputElement>('[data-attest-form] :disabled, [data-signoff] :disabled')) el.disabled = false;
+		for (const el of this.querySelectorAll<HTMLInputElement>('[data-signoff] :disabled')) el.disabled = false;
+		const addForm = (d: Element) => {
+			const t = d.querySelector<HTMLTemplateElement>(':scope > template[data-attest-template]');
+			t?.replaceWith(t.content);
+		};
+		for (const d of this.querySelectorAll('.attest details[open]')) addForm(d);
+		// `toggle` does not bubble: caught on its way down to the <details>.
+		this.addEventListener(
+			'toggle',
+			(e) => {
+				if (e.target instanceof HTMLDetailsElement && e.target.open) addForm(e.target);
+			},
+			true,
+		);
 		this.addEventListener('focusin', (e) => (e.target as Element).closest('[data-attest-form]') && this.validate());
 		const handle = (e: Event) => {
 			if (e.type === 'submit') e.preventDefault();

@@ -9,6 +9,7 @@ import type { CredentialStatus, VerifiedSignOff } from '../../lib/credentials/ru
 import type { ProgressRecord } from '../../schemas/progress';
 import type { ProgressStore } from '../../stores/progress';
 import { showError } from '../../runtime/dom';
+import { nextTask } from '../../runtime/next-task';
 import type { CredentialsPage } from './credential-actions';
 
 /** The element as this module sees it: it keeps the statuses and the unsubscribe functions. */
@@ -27,16 +28,23 @@ export function followStore(page: StorePage, store: ProgressStore): { latest: ()
 	let verifiedFor = '';
 	let shown: Promise<void> = Promise.resolve();
 
+	/** Which show() is the latest: an older one stops between cards. */
+	let shows = 0;
+
 	/** Show the store's current record (validated), with the sign-offs as last verified. */
 	async function show(): Promise<void> {
+		const n = ++shows;
 		try {
 			const v = await import('./credentials-view');
+			if (n !== shows) return;
 			const record = store.$progress.get();
 			const kept = record.signOffs.map((s) => s.id).join(',');
 			if (kept !== verifiedFor) void verify(record, kept);
-			const all = v.evaluateAll(page.catalog, record, new Date().toISOString(), verified);
+			const all = await v.evaluateEach(page.catalog, record, new Date().toISOString(), nextTask, () => n !== shows, verified);
+			if (!all) return;
 			page.statuses = new Map(all.map((s) => [s.id, s]));
-			v.render(page, record, all, true);
+			// Card by card, each in a task of its own (issue 12, TBT); a newer record's show takes over.
+			await v.render(page, record, all, true, nextTask, () => n !== shows);
 		} catch (e) {
 			console.error(e);
 			showError(page, 'Your credentials could not be shown. Reload the page to try again.');
