@@ -7,13 +7,11 @@
  * with the site's own record functions and put in real localStorage before the page loads.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { SEAL, sealOnce, scriptsOf, STORE_MARK } from '../support/sealed-record';
 import { download } from './files';
 import { addQuizAttempt, emptyRecord, setDisplayName, setRead } from '../../../src/lib/progress/record';
 
 const KEY = 'qms-training:progress';
-const SEAL = 'qms-training:progress-seal';
-/** A message only the progress store's chunk holds (src/stores/progress.ts, NOT_SAVED). */
-const STORE_MARK = 'Your browser refused to save this change';
 const BADGE = 'performance-expert';
 const MODULE = 'engineering-excellence/core-engineering/performance';
 const QUIZ = 'engineering-excellence-performance';
@@ -91,28 +89,10 @@ test("another tab's progress shows up: earned after validation, and not earned o
 	await expect(c.locator('[data-actions]')).toBeHidden();
 });
 
-/** Scripts the page loads from now on, with their text. */
-function scriptsOf(page: Page): Promise<string>[] {
-	const texts: Promise<string>[] = [];
-	page.on('response', (res) => {
-		// A module served from the memory cache may have no body to read here: fetch it again by URL.
-		if (res.request().resourceType() === 'script') texts.push(res.text().catch(() => page.request.get(res.url()).then((r) => r.text())));
-	});
-	return texts;
-}
-
-/** Visit My credentials once so the store validates the stored record and seals it; resolves with the seal. */
-async function sealOnce(page: Page): Promise<string> {
-	await page.goto('/credentials/');
-	await expect(page.locator('qms-my-credentials .creds')).not.toHaveAttribute('aria-busy');
-	await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), SEAL), { timeout: 10_000 }).toMatch(/^\{"v":1,"mac":"[\w-]{43}"\}$/);
-	return (await page.evaluate((k) => localStorage.getItem(k), SEAL))!;
-}
-
 test('a sealed record shows the earned badge at once, without the progress store; a download then loads it', async ({ page }) => {
 	await page.addInitScript(([k, v]) => localStorage.getItem(k) ?? localStorage.setItem(k, v), [KEY, JSON.stringify(record(true))] as const);
 	await watchLabel(page);
-	await sealOnce(page);
+	await sealOnce(page, '/credentials/', (p) => p.locator('qms-my-credentials .creds'));
 	const scripts = scriptsOf(page);
 	await page.reload();
 	const c = page.locator(`[data-cred="${BADGE}"]`);
@@ -138,7 +118,7 @@ test('a record changed in localStorage after it was sealed is checked again, and
 	// Sealed while earned (valid); then the passing attempt edited by hand to a bank of 0 questions
 	// (ProgressSchema refuses total 0): the rules on the text as stored still say earned.
 	await page.addInitScript(([k, v]) => localStorage.getItem(k) ?? localStorage.setItem(k, v), [KEY, JSON.stringify(record(true))] as const);
-	const seal = await sealOnce(page);
+	const seal = await sealOnce(page, '/credentials/', (p) => p.locator('qms-my-credentials .creds'));
 	const tampered = record(true);
 	tampered.quizzes[QUIZ]!.attempts[0]!.total = 0;
 	await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(tampered)] as const);

@@ -6,12 +6,10 @@
  * Records are made with the site's own record functions, in real localStorage, sealed by the site.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { SEAL, sealOnce, scriptsOf, STORE_MARK } from '../support/sealed-record';
 import * as R from '../../../src/lib/progress/record';
 import { KEY, PROGRESS_PAGE, QUIZ_ID } from './helpers';
 
-const SEAL = 'qms-training:progress-seal';
-/** A message only the progress store's chunk holds (src/stores/progress.ts, NOT_SAVED). */
-const STORE_MARK = 'Your browser refused to save this change';
 /** Every chunk of zod (zod/mini) names its internals `_zod`; none of our own code does. */
 const ZOD_MARK = '_zod';
 const now = new Date().toISOString();
@@ -25,24 +23,6 @@ function record() {
 
 const root = (page: Page) => page.locator('qms-progress-dashboard [data-root]');
 const quizRow = (page: Page) => page.locator(`tr[data-quiz-id="${QUIZ_ID}"]`);
-
-/** Scripts the page loads from now on, with their text. */
-function scriptsOf(page: Page): Promise<string>[] {
-	const texts: Promise<string>[] = [];
-	page.on('response', (res) => {
-		// A module served from the memory cache may have no body to read here: fetch it again by URL.
-		if (res.request().resourceType() === 'script') texts.push(res.text().catch(() => page.request.get(res.url()).then((r) => r.text())));
-	});
-	return texts;
-}
-
-/** Visit My progress once: the store validates the unsealed record and seals it. Resolves with the seal. */
-async function sealOnce(page: Page): Promise<string> {
-	await page.goto(PROGRESS_PAGE);
-	await expect(root(page)).not.toHaveAttribute('aria-busy');
-	await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), SEAL), { timeout: 10_000 }).toMatch(/^\{"v":1,"mac":"[\w-]{43}"\}$/);
-	return (await page.evaluate((k) => localStorage.getItem(k), SEAL))!;
-}
 
 /**
  * Each time the dashboard root stops being aria-busy (says it shows a validated record), the text
@@ -64,7 +44,7 @@ const validatedRows = (page: Page) => page.evaluate(() => (window as unknown as 
 
 test('a sealed record paints its figures without the progress store or zod, and the first action still works', async ({ page }) => {
 	await page.addInitScript(([k, v]) => localStorage.getItem(k) ?? localStorage.setItem(k, v), [KEY, JSON.stringify(record())] as const);
-	const seal = await sealOnce(page);
+	const seal = await sealOnce(page, PROGRESS_PAGE, root);
 	const scripts = scriptsOf(page);
 	await page.reload();
 	await expect(root(page)).not.toHaveAttribute('aria-busy');
@@ -95,7 +75,7 @@ test('a sealed record paints its figures without the progress store or zod, and 
 
 test('a record changed after it was sealed goes through the store; an invalid one is never shown as validated', async ({ page }) => {
 	await page.addInitScript(([k, v]) => localStorage.getItem(k) ?? localStorage.setItem(k, v), [KEY, JSON.stringify(record())] as const);
-	const seal = await sealOnce(page);
+	const seal = await sealOnce(page, PROGRESS_PAGE, root);
 	// The passing attempt edited by hand: `correct` is no longer a number, so ProgressSchema refuses
 	// it; the peek at load cannot tell, and the old seal stays beside the new text.
 	const tampered = JSON.parse(JSON.stringify(record()));
@@ -117,7 +97,7 @@ test('a record changed after it was sealed goes through the store; an invalid on
 
 test('a valid record changed after it was sealed is validated by the store, shown, and sealed again', async ({ page }) => {
 	await page.addInitScript(([k, v]) => localStorage.getItem(k) ?? localStorage.setItem(k, v), [KEY, JSON.stringify(record())] as const);
-	const seal = await sealOnce(page);
+	const seal = await sealOnce(page, PROGRESS_PAGE, root);
 	// Another attempt, written as another release or a devtools edit would: valid, but not sealed.
 	const later = R.addQuizAttempt(record(), QUIZ_ID, { id: 'seal-attempt-2', startedAt: now, submittedAt: now, answers: {}, correct: 5, total: 10, score: 50, passMark: 80, passed: false });
 	await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(later)] as const);
@@ -133,7 +113,7 @@ test('a valid record changed after it was sealed is validated by the store, show
 
 test("another tab's change to a sealed record is checked again: the page says it is checking, and an invalid record is never shown as validated", async ({ page, context }) => {
 	await page.addInitScript(([k, v]) => localStorage.getItem(k) ?? localStorage.setItem(k, v), [KEY, JSON.stringify(record())] as const);
-	await sealOnce(page);
+	await sealOnce(page, PROGRESS_PAGE, root);
 	await watchValidatedRow(page);
 	await page.reload();
 	await expect(root(page)).not.toHaveAttribute('aria-busy');
