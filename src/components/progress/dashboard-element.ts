@@ -8,7 +8,7 @@
  * - At load, the stored record as it is, not validated (src/runtime/record-peek.ts). Nothing
  *   stored: the build's rendering is a new learner's dashboard, and the view is not even
  *   downloaded. A stored record is shown at once, built in several short tasks (issue 12, TBT),
- *   while its validation seal is checked (src/runtime/progress-seal.ts). When the seal matches,
+ *   while its validation seal is checked (src/runtime/progress-seal-check.ts). When the seal matches,
  *   the store validated exactly this text: the dashboard is the validated one, and the progress
  *   store and zod are not loaded at all until the learner acts (the name form, export, import,
  *   reset load it on first use: ./profile-element.ts, ./data-element.ts) or another island loads
@@ -36,7 +36,7 @@ import type { DashboardData } from './dashboard-view';
 /** The view, loaded when there is a record to show. */
 const view = () => import('./dashboard-render');
 /** The seal check, loaded when a stored record has a seal. */
-const sealCheck = () => import('../../runtime/progress-seal');
+const sealCheck = () => import('../../runtime/progress-seal-check');
 
 /** After the first paint, when the browser is idle (soon at the latest). */
 const afterPaint = (cb: () => void) => requestAnimationFrame(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 1000 }) : setTimeout(cb)));

@@ -88,15 +88,16 @@ export class PagefindUI extends PagefindUIBase {
 const FILTERS_WAIT_MS = 8000;
 
 /**
- * From the first focus inside `root`, swallow `input` events on its search box until the relaxed
- * API, the query words step and the note are in place and Pagefind has every filter chunk (or FILTERS_WAIT_MS has passed), then replay
- * one `input` so the UI searches for what is in the box by then. If loading fails the events are
- * released at once. The UI's own `focus` handler (which loads its API) is kept from running before
- * the relaxed API is in place; the first search loads it instead.
+ * From the first focus inside `root`, swallow `input` events on its search box until the extras
+ * (relaxed API, query words step, note) are in place and Pagefind has every filter chunk (or
+ * FILTERS_WAIT_MS has passed), then replay one `input` so the UI searches for what is in the box
+ * by then. If loading fails the events are released at once. The UI's own `focus` handler (which
+ * loads its API) is kept from running before the extras are in place; the first search loads it
+ * instead.
  */
 function holdInputUntilReady(root: HTMLElement, bundlePath: string, loadExtras: () => Promise<void>): void {
 	let ready = false;
-	let relaxedReady = false;
+	let extrasReady = false;
 	let held: HTMLInputElement | null = null;
 	const hold = (event: Event) => {
 		if (ready || !(event.target instanceof HTMLInputElement)) return;
@@ -107,8 +108,8 @@ function holdInputUntilReady(root: HTMLElement, bundlePath: string, loadExtras: 
 	root.addEventListener(
 		'focus',
 		(event) => {
-			if (relaxedReady) return;
-			void loadExtras().finally(() => (relaxedReady = true));
+			if (extrasReady) return;
+			void loadExtras().finally(() => (extrasReady = true));
 			event.stopPropagation();
 		},
 		{ capture: true },
