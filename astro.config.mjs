@@ -7,6 +7,7 @@ import { programSidebar } from './src/lib/curriculum/sidebar.ts';
 import { readSidebarSources } from './src/build/sidebar-sources.mjs';
 import { monacoCssOnDemand } from './src/build/vite-plugin-monaco-css.mjs';
 import { starlightTocQuery } from './src/build/vite-plugin-starlight-toc.mjs';
+import { clientCodeSplitting, codeSplittingCheck } from './src/build/code-splitting.mjs';
 import { cspCheck, inlineScriptHashes, PAGE_DIRECTIVES, PROJECT_ROOT, SCRIPT_RESOURCES, STYLE_RESOURCES, workerCspProxy } from './src/build/csp.mjs';
 import { PAGEFIND_RANKING } from './src/lib/search/ranking.ts';
 import { PROGRAM_IDS as ALL_PROGRAMS } from './src/lib/curriculum/taxonomy.ts';
@@ -46,9 +47,11 @@ export default defineConfig({
 		// Monaco's CSS only on lab pages, injected when the editor mounts (DESIGN.md, Monaco).
 		// Starlight's table of contents finds what to watch with one selector list that Chromium
 		// matches slowly: one selector at a time instead (issue 12, TBT; see the plugin).
-		plugins: [monacoCssOnDemand(), starlightTocQuery()],
+		plugins: [monacoCssOnDemand(), starlightTocQuery(), codeSplittingCheck()],
 		// npm run bench builds with hidden source maps to attribute JS bytes to Starlight or to us.
 		build: { sourcemap: process.env.BENCH_SOURCEMAP ? 'hidden' : false },
+		// Fewer, larger files for the JS every page or My credentials loads (issue 7; see the module).
+		environments: { client: { build: { rolldownOptions: { output: clientCodeSplitting() } } } },
 	},
 	// Per-checkout cache: several work trees may share one node_modules.
 	cacheDir: './.cache/astro',
