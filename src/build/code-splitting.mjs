@@ -23,13 +23,12 @@
  * file holds a module the group does not name.
  */
 
-/** @typedef {{ name: string; priority: number; files: string[] }} ChunkGroup */
+/** @typedef {{ name: string; files: string[] }} ChunkGroup */
 
-/** @type {ChunkGroup[]} The groups (a module goes to the highest priority that names it); files from the project root. */
+/** @type {ChunkGroup[]} The groups, first wins (a module goes to the first group that names it); files from the project root. */
 export const CHUNK_GROUPS = [
 	{
 		name: 'chrome',
-		priority: 3,
 		files: [
 			'src/stores/progress-ready.ts',
 			'src/stores/progress-keys.ts',
@@ -42,7 +41,6 @@ export const CHUNK_GROUPS = [
 	},
 	{
 		name: 'common',
-		priority: 2,
 		files: [
 			'src/lib/progress/attempts.ts',
 			'src/lib/progress/percent.ts',
@@ -57,7 +55,6 @@ export const CHUNK_GROUPS = [
 	},
 	{
 		name: 'credentials',
-		priority: 1,
 		files: ['src/lib/credentials/rules.ts', 'src/lib/credentials/rules-dates.ts', 'src/components/credentials/credentials-view.ts', 'src/components/credentials/card-view.ts'],
 	},
 ];
@@ -75,15 +72,17 @@ export function groupNames(group, id) {
 /** Bundler helpers a group may carry along: Vite's preload helper (every dynamic import uses it). */
 const HELPERS = /^\0vite\/preload-helper/;
 
-/** Rolldown output options for the client build: `{ codeSplitting: { groups } }`. */
+/** Rolldown output options for the client build: `{ codeSplitting: { groups } }`, priorities from the list's order. */
 export function clientCodeSplitting() {
-	return { codeSplitting: { groups: CHUNK_GROUPS.map((g) => ({ name: g.name, priority: g.priority, test: (/** @type {string} */ id) => groupNames(g, id) })) } };
+	const groups = CHUNK_GROUPS.map((g, i) => ({ name: g.name, priority: CHUNK_GROUPS.length - i, test: (/** @type {string} */ id) => groupNames(g, id) }));
+	return { codeSplitting: { groups } };
 }
 
 /**
  * Vite plugin: after the client bundle is generated, every chunk named after a group must hold
- * only the files the group names (or bundler helpers), and each group must have made one. Throws with the group and the module
- * ids when it does not, so the build stops instead of shipping an unnoticed heavy first file.
+ * only the files the group names (or bundler helpers), and each group must have made one. Throws
+ * with the group and the module ids when not, so the build stops instead of shipping an unnoticed
+ * heavy first file.
  * @returns {import('vite').Plugin}
  */
 export function codeSplittingCheck() {
